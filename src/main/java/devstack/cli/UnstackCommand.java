@@ -1,0 +1,22 @@
+package devstack.cli;
+
+import devstack.lifecycle.Lifecycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "unstack", mixinStandardHelpOptions = true,
+        description = "Stop what stack started: hooks get 'unstack', then the hypervisor plugin's stop function.")
+final class UnstackCommand extends LifecycleCommand {
+    @Option(names = {"-a", "--all"}, description = "Also stop shared services (sets UNSTACK_ALL=True for hooks).")
+    private boolean all;
+
+    @Override
+    String scriptName() {
+        return "unstack.sh";
+    }
+
+    @Override
+    void run(Lifecycle lifecycle) {
+        lifecycle.unstack(all);
+    }
+}

@@ -1,0 +1,65 @@
+package devstack.lifecycle;
+
+import devstack.config.Localrc;
+import devstack.config.Settings;
+import devstack.config.ConfigurationException;
+import devstack.console.Console;
+import devstack.console.SecretMask;
+import devstack.plugin.PluginCompiler;
+import devstack.plugin.PluginSet;
+import devstack.plugin.PluginTree;
+import devstack.script.PluginRuntime;
+import devstack.script.PluginScript;
+import devstack.script.ScriptContext;
+import devstack.system.CommandFailedException;
+import devstack.system.CommandRunner;
+import devstack.system.OsRelease;
+import devstack.system.PackageManager;
+import devstack.system.Packages;
+import devstack.system.Privilege;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares a run: loads the configuration, compiles and validates every plugin, and wires the helpers to the
+ * machine. Everything that can be wrong with the input is found here, before any phase changes the machine.
+ */
+public final class Host {
+    private Host() {
+    }
+
+    public static Lifecycle prepare(Path topDir, Map<String, String> environment, Console console) {
+        CommandRunner commands = new CommandRunner(console);
+        Privilege privilege = Privilege.ofCurrentUser();
+        Settings settings = Settings.load(topDir, environment, console::warn, command -> substitute(commands, command));
+        console.useMask(new SecretMask(() -> settings.variables().asMap()));
+        console.setVerbose(settings.isTrue("VERBOSE"));
+
+        PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+        PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
+        ScriptContext context = new ScriptContext(settings, console, commands, privilege, OsRelease::ofThisMachine,
+                () -> new Packages(PackageManager.forDistribution(OsRelease.ofThisMachine(), commands, privilege),
+                        console, () -> settings.isTrue("NO_UPDATE_REPOS") || settings.isTrue("OFFLINE")));
+        PluginRuntime runtime = new PluginRuntime(compiler, plugins, context);
+        HypervisorPlugin hypervisor =
+                HypervisorPlugin.select(settings.get("VIRT_DRIVER"), plugins, runtime, settings.services());
+        List<LifecycleExtension> extensions = List.of();
+        PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions);
+        MachineState machine = new MachineState(settings, commands, privilege);
+        return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands,
+                Clock.systemUTC());
+    }
+
+    /** {@code $(command)} in localrc: the system shell runs it, as DevStack's bash would. */
+    private static String substitute(CommandRunner commands, String command) {
+        try {
+            return commands.sh(command);
+        } catch (CommandFailedException e) {
+            throw new ConfigurationException("$(" + command + ") failed with exit code " + e.commandExitCode()
+                    + (e.lastLines().isEmpty() ? "" : ": " + String.join(" / ", e.lastLines())),
+                    "fix the command or replace it with a plain value");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package devstack.lifecycle;
+
+import devstack.console.Console;
+import devstack.plugin.CompiledPlugin;
+import devstack.plugin.Location;
+import devstack.plugin.PluginSet;
+import devstack.script.PluginRuntime;
+import java.util.List;
+
+/**
+ * The mechanics of one phase: the core's step, then every hook in order with {@code $1}/{@code $2}, then the
+ * extensions. The first exception stops the run as a {@link StepFailedException} naming the phase and the
+ * plugin file and line it came from.
+ */
+final class PhaseRunner {
+    private final PluginSet plugins;
+    private final PluginRuntime runtime;
+    private final Console console;
+    private final List<LifecycleExtension> extensions;
+
+    PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions) {
+        this.plugins = plugins;
+        this.runtime = runtime;
+        this.console = console;
+        this.extensions = extensions;
+    }
+
+    /** Runs a phase: the core step, the hooks, the extensions. */
+    void phase(Phase phase, Runnable coreStep) {
+        console.detail("phase " + phase);
+        core(phase, coreStep);
+        for (CompiledPlugin hook : plugins.hooks()) {
+            console.detail("hook " + hook.source() + " " + phase);
+            guarded(phase, () -> runtime.run(hook, phase.mode(), phase.subPhase()));
+        }
+        guarded(phase, () -> extensions.forEach(e -> e.afterHooks(phase)));
+    }
+
+    void phase(Phase phase) {
+        phase(phase, () -> { });
+    }
+
+    /** Runs a step of the core (which may call plugin functions) on behalf of a phase. */
+    void core(Phase phase, Runnable step) {
+        guarded(phase, step);
+    }
+
+    /** Merges the local.conf meta-sections of {@code group}. */
+    void merge(Phase phase, String group) {
+        guarded(phase, () -> extensions.forEach(e -> e.mergeConfig(group)));
+    }
+
+    private void guarded(Phase phase, Runnable step) {
+        try {
+            step.run();
+        } catch (StepFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Location location = runtime.locate(e).orElse(null);
+            throw new StepFailedException(phase, location, e);
+        }
+    }
+}

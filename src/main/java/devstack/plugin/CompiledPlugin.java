@@ -1,0 +1,25 @@
+package devstack.plugin;
+
+import groovy.lang.Script;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A plugin file compiled to its own script class. */
+public record CompiledPlugin(PluginSource source, Class<? extends Script> scriptClass) {
+    /** The functions the plugin file itself defines (not the helpers it inherits). */
+    public Set<String> functions() {
+        Set<String> names = new TreeSet<>();
+        Arrays.stream(scriptClass.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !isScriptMachinery(m))
+                .forEach(m -> names.add(m.getName()));
+        return names;
+    }
+
+    private static boolean isScriptMachinery(Method method) {
+        String name = method.getName();
+        return name.equals("run") || name.equals("main") || name.contains("$");
+    }
+}

@@ -1,0 +1,64 @@
+package devstack.script;
+
+import devstack.config.Settings;
+import devstack.console.Console;
+import devstack.system.CommandRunner;
+import devstack.system.OsRelease;
+import devstack.system.Packages;
+import devstack.system.Privilege;
+import java.util.function.Supplier;
+
+/**
+ * What the helpers work with: the configuration, the console, and the machine (commands, privilege, packages).
+ * Packages are created on first use, so that a run that installs nothing never probes the package manager.
+ */
+public final class ScriptContext {
+    private final Settings settings;
+    private final Console console;
+    private final CommandRunner commands;
+    private final Privilege privilege;
+    private final Supplier<OsRelease> os;
+    private final Supplier<Packages> packages;
+    private OsRelease osRelease;
+    private Packages packageHelper;
+
+    public ScriptContext(Settings settings, Console console, CommandRunner commands, Privilege privilege,
+                         Supplier<OsRelease> os, Supplier<Packages> packages) {
+        this.settings = settings;
+        this.console = console;
+        this.commands = commands;
+        this.privilege = privilege;
+        this.os = os;
+        this.packages = packages;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public CommandRunner commands() {
+        return commands;
+    }
+
+    public Privilege privilege() {
+        return privilege;
+    }
+
+    public synchronized OsRelease os() {
+        if (osRelease == null) {
+            osRelease = os.get();
+        }
+        return osRelease;
+    }
+
+    public synchronized Packages packages() {
+        if (packageHelper == null) {
+            packageHelper = packages.get();
+        }
+        return packageHelper;
+    }
+}

@@ -1,0 +1,125 @@
+package devstack.system;
+
+import devstack.console.Console;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands: arguments are passed as a list, never through a shell, unless the caller asks for one with
+ * {@link #sh}. Standard input is empty (a run is non-interactive); every output line goes to the log (and to the
+ * console when verbose); a non-zero exit fails with the command, its code and its last lines.
+ */
+public final class CommandRunner {
+    /** How many output lines a failure report shows. */
+    static final int LAST_LINES = 20;
+
+    private final Console console;
+
+    public CommandRunner(Console console) {
+        this.console = console;
+    }
+
+    /** The outcome of a command that ran to the end. */
+    public record Result(int exitCode, String stdout, List<String> lastLines) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs a command line with the system shell and returns its standard output; fails on a non-zero exit. */
+    public String sh(String command) {
+        return check(List.of("/bin/sh", "-c", command), command, run(List.of("/bin/sh", "-c", command), Map.of()));
+    }
+
+    /** Runs argv; fails on a non-zero exit; returns standard output. */
+    public String checked(List<String> argv) {
+        return check(argv, String.join(" ", argv), run(argv, Map.of()));
+    }
+
+    private static String check(List<String> argv, String shown, Result result) {
+        if (!result.succeeded()) {
+            throw new CommandFailedException(shown, result.exitCode(), result.lastLines());
+        }
+        return result.stdout();
+    }
+
+    /** Runs argv with extra environment variables and returns whatever happened; only a failure to start throws. */
+    public Result run(List<String> argv, Map<String, String> environment) {
+        console.detail("+ " + String.join(" ", argv));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new CommandFailedException(String.join(" ", argv), 127,
+                    List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        StringBuilder stdout = new StringBuilder();
+        Thread errors = reader(process.getErrorStream(), line -> remember(tail, line));
+        Thread output = reader(process.getInputStream(), line -> {
+            stdout.append(line).append('\n');
+            remember(tail, line);
+        });
+        try {
+            output.join();
+            errors.join();
+            int code = process.waitFor();
+            return new Result(code, stripTrailingNewlines(stdout), new ArrayList<>(tail));
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(String.join(" ", argv), 130, List.of("interrupted"));
+        }
+    }
+
+    private void remember(Deque<String> tail, String line) {
+        console.detail(line);
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > LAST_LINES) {
+                tail.removeFirst();
+            }
+        }
+    }
+
+    /** Reads a stream line by line in a thread of its own, so that stdout and stderr never block each other. */
+    private static Thread reader(InputStream stream, Consumer<String> sink) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                sink.accept("(output lost: " + e.getMessage() + ")");
+            }
+        }, "command-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static String stripTrailingNewlines(CharSequence text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return text.subSequence(0, end).toString();
+    }
+
+    private static java.io.File devNull() {
+        return new java.io.File("/dev/null");
+    }
+}

@@ -1,0 +1,100 @@
+package devstack.system;
+
+import devstack.DevstackException;
+import devstack.console.Console;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * DevStack's package helpers over a {@link PackageManager}: names are validated before anything runs; packages
+ * already installed are never handed to the package manager; the repositories are refreshed once per run before
+ * the first real install (unless {@code NO_UPDATE_REPOS} or {@code OFFLINE}); a failed install is retried once
+ * after a forced refresh.
+ */
+public final class Packages {
+    /** Debian and RPM package names, optionally with {@code :arch} or {@code =version}; never an option. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+._~-]*(:[A-Za-z0-9_-]+)?(=[A-Za-z0-9+.:~_-]+)?");
+
+    private final PackageManager manager;
+    private final Console console;
+    private final BooleanSupplier skipRepositoryUpdate;
+    private boolean repositoriesUpdated;
+
+    public Packages(PackageManager manager, Console console, BooleanSupplier skipRepositoryUpdate) {
+        this.manager = manager;
+        this.console = console;
+        this.skipRepositoryUpdate = skipRepositoryUpdate;
+    }
+
+    /** install_package: installs every named package that is not installed yet. */
+    public void install(Collection<String> names) {
+        List<String> wanted = validated(names);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Set<String> installed = manager.installed(wanted);
+        List<String> missing = wanted.stream().filter(name -> !installed.contains(name)).toList();
+        if (missing.isEmpty()) {
+            console.detail("already installed: " + String.join(" ", wanted));
+            return;
+        }
+        updateRepositories(false);
+        try {
+            manager.install(missing);
+        } catch (CommandFailedException first) {
+            console.warn("installing " + String.join(" ", missing) + " failed; retrying once after a repository update");
+            updateRepositories(true);
+            manager.install(missing);
+        }
+    }
+
+    /** is_package_installed: true if every named package is installed (false for no names, as in DevStack). */
+    public boolean isInstalled(Collection<String> names) {
+        List<String> asked = validated(names);
+        return !asked.isEmpty() && manager.installed(asked).containsAll(asked);
+    }
+
+    /** uninstall_package: removes the named packages that are installed. */
+    public void uninstall(Collection<String> names) {
+        List<String> asked = validated(names);
+        Set<String> installed = asked.isEmpty() ? Set.of() : manager.installed(asked);
+        List<String> present = asked.stream().filter(installed::contains).toList();
+        if (!present.isEmpty()) {
+            manager.uninstall(present);
+        }
+    }
+
+    /** update_package_repo: refreshes the repositories once per run, or again when forced. */
+    public void updateRepositories(boolean force) {
+        if (skipRepositoryUpdate.getAsBoolean() || (repositoriesUpdated && !force)) {
+            return;
+        }
+        manager.updateRepositories();
+        repositoriesUpdated = true;
+    }
+
+    /** Splits blank-separated names (a package list line may hold several), drops duplicates, rejects bad names. */
+    static List<String> validated(Collection<String> names) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String argument : names) {
+            for (String name : argument.trim().split("\\s+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (!NAME.matcher(name).matches()) {
+                    throw new DevstackException(DevstackException.FAILED,
+                            "'" + name + "' is not a valid package name",
+                            "a package name is letters, digits and + . _ ~ - (optionally :arch or =version), "
+                                    + "and does not start with '-'");
+                }
+                result.add(name);
+            }
+        }
+        return new ArrayList<>(result);
+    }
+}

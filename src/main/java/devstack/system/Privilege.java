@@ -1,0 +1,33 @@
+package devstack.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs what needs root through {@code sudo}, unless the host already is root. */
+public final class Privilege {
+    private final boolean root;
+
+    public Privilege(boolean root) {
+        this.root = root;
+    }
+
+    /** The privilege of this process. */
+    public static Privilege ofCurrentUser() {
+        return new Privilege("root".equals(System.getProperty("user.name")));
+    }
+
+    public boolean isRoot() {
+        return root;
+    }
+
+    /** argv as root: unchanged for root, behind {@code sudo} otherwise. */
+    public List<String> asRoot(List<String> argv) {
+        if (root) {
+            return argv;
+        }
+        List<String> wrapped = new ArrayList<>();
+        wrapped.add("sudo");
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+}
