@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.script.Invocable;
 import javax.script.ScriptException;
+import org.codehaus.groovy.runtime.InvokerInvocationException;
 
 /**
  * The functions plugins have defined so far, as in the shell: once a file is run (sourced), its functions are
@@ -49,7 +50,12 @@ public final class FunctionTable {
         try {
             return engine.invokeMethod(instance, name, args);
         } catch (ScriptException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // The engine wraps what the function threw; the plugin's own exception is what the user must see.
+            Throwable cause = e;
+            while ((cause instanceof ScriptException || cause instanceof InvokerInvocationException)
+                    && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -3,7 +3,9 @@ package devstack.script;
 import devstack.config.TrueOrFalse;
 import devstack.ini.IniEditor;
 import devstack.plugin.Location;
+import groovy.lang.Closure;
 import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,17 +27,44 @@ public abstract class PluginScript extends Script {
         return ((ScriptBinding) getBinding()).context();
     }
 
-    /** Calls a function defined by another plugin (or library) when this script does not define it. */
+    /**
+     * Calls a function defined by another plugin (or library) when this script does not define it, as bash finds
+     * any function defined so far; a name nobody defines is an error that says so.
+     */
     @Override
     public Object invokeMethod(String name, Object args) {
         try {
-            return super.invokeMethod(name, args);
+            // Not Script.invokeMethod: its fallback reads the name as a variable, which would report a misspelt
+            // function as a misspelt variable.
+            return getMetaClass().invokeMethod(this, name, args);
         } catch (MissingMethodException e) {
-            FunctionTable functions = runtime().functions();
-            if (!name.equals(e.getMethod()) || !functions.exists(name)) {
+            if (!name.equals(e.getMethod()) || e.getType() != getClass()) {
                 throw e;
             }
-            return functions.call(name, args instanceof Object[] array ? array : new Object[] {args});
+            Object[] arguments = args instanceof Object[] array ? array : new Object[] {args};
+            FunctionTable functions = runtime().functions();
+            // The defining instance must be another one: our own function with other arguments is a plain error.
+            if (functions.owner(name).filter(owner -> owner != this).isPresent()) {
+                return functions.call(name, arguments);
+            }
+            // A global holding a closure is callable like a function, as in any Groovy script.
+            if (getBinding().hasVariable(name) && getBinding().getVariable(name) instanceof Closure<?> closure) {
+                return closure.call(arguments);
+            }
+            throw new UnknownFunctionException(name, arguments, functions.exists(name));
+        }
+    }
+
+    /** Reads a variable; a name that is neither a setting, a global nor a local gets a message that says so. */
+    @Override
+    public Object getProperty(String property) {
+        try {
+            return super.getProperty(property);
+        } catch (MissingPropertyException e) {
+            if (property.equals(e.getProperty()) && (e.getType() == null || e.getType() == getClass())) {
+                throw new UnknownVariableException(property);
+            }
+            throw e;
         }
     }
 

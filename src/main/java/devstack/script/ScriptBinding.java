@@ -69,8 +69,7 @@ public final class ScriptBinding extends Binding {
         if (Variables.isShellStyleName(name)) {
             return "";
         }
-        throw new MissingPropertyException("no variable named '" + name + "': settings and globals are upper-case "
-                + "(an unset one reads as ''); declare a local with def " + name + " = ...", name, null);
+        throw new MissingPropertyException(name, ScriptBinding.class);
     }
 
     @Override
