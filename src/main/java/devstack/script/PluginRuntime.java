@@ -122,6 +122,6 @@ public final class PluginRuntime {
 
     /** Groovy truth, so that a predicate may return a boolean, a count or a string. */
     private static boolean isTrue(Object result) {
-        return org.codehaus.groovy.runtime.DefaultGroovyMethods.asBoolean(result);
+        return org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(result);
     }
 }

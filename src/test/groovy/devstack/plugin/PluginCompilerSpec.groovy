@@ -1,0 +1,106 @@
+package devstack.plugin
+
+import devstack.script.PluginScript
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** Compiling plugins: one class per file under its own name, errors with file:line:column. */
+class PluginCompilerSpec extends Specification {
+    @TempDir
+    Path top
+
+    PluginCompiler compiler = new PluginCompiler(PluginScript)
+
+    private PluginSource source(PluginKind kind, String name, String text) {
+        Path path = top.resolve(kind.directory()).resolve(name)
+        Files.createDirectories(path.parent)
+        Files.writeString(path, text)
+        new PluginSource(kind, path, "${kind.directory()}/$name")
+    }
+
+    def "each plugin becomes a script class of its own, extending the helper base class"() {
+        when:
+        def a = compiler.compile(source(PluginKind.HOOK, '10-a.groovy', 'def f() {}'))
+        def b = compiler.compile(source(PluginKind.HOOK, '20-b.groovy', 'def f() {}'))
+
+        then:
+        a.scriptClass() != b.scriptClass()
+        PluginScript.isAssignableFrom(a.scriptClass())
+        a.functions() == ['f'] as Set
+    }
+
+    def "the functions of a plugin are the ones it defines, not the helpers it inherits"() {
+        expect:
+        compiler.compile(source(PluginKind.LIBRARY, 'x.groovy', '''
+X = 1
+def install_x() {}
+def configure_x(a, b) {}
+private helper() {}
+''')).functions() == ['install_x', 'configure_x'] as Set
+    }
+
+    def "a syntax error names the plugin file, line and column"() {
+        when:
+        compiler.compile(source(PluginKind.HOOK, '99-bad.groovy', 'echo_summary "ok"\nif (x {\n'))
+
+        then:
+        PluginException e = thrown()
+        e.message =~ /^extras\.d\/99-bad\.groovy:2:\d+: /
+        e.exitCode() == 2
+    }
+
+    def "compileAll reports the errors of every file, not just the first"() {
+        when:
+        compiler.compileAll([source(PluginKind.HOOK, '10-a.groovy', 'def ('),
+                             source(PluginKind.HOOK, '20-ok.groovy', 'def ok() {}'),
+                             source(PluginKind.LIBRARY, 'b.groovy', 'x = [')])
+
+        then:
+        PluginException e = thrown()
+        e.message.readLines().findAll { it =~ /^(extras\.d\/10-a|lib\/b)\.groovy:\d+:\d+: / }.size() == 2
+    }
+
+    def "a file that defines a class instead of a script is rejected"() {
+        when:
+        compiler.compile(source(PluginKind.HOOK, '10-class.groovy', 'class Foo { }'))
+
+        then:
+        PluginException e = thrown()
+        e.message.contains('defines a class, not a script')
+    }
+
+    def "an exception raised in a plugin is located at the plugin's file and line"() {
+        given:
+        def plugin = compiler.compile(source(PluginKind.HOOK, '30-boom.groovy', '\n\nthrow new IllegalStateException("x")'))
+        def script = plugin.scriptClass().getDeclaredConstructor().newInstance()
+
+        when:
+        script.run()
+
+        then:
+        IllegalStateException e = thrown()
+        compiler.locate(e).get().toString() == 'extras.d/30-boom.groovy:3'
+    }
+
+    def "plugins with the same base name in different directories are told apart"() {
+        given:
+        def lib = compiler.compile(source(PluginKind.LIBRARY, 'hypervisor-x.groovy', 'throw new RuntimeException()'))
+        def hyp = compiler.compile(source(PluginKind.HYPERVISOR, 'hypervisor-x.groovy', '\nthrow new RuntimeException()'))
+
+        when:
+        def locations = [lib, hyp].collect { plugin ->
+            try {
+                plugin.scriptClass().getDeclaredConstructor().newInstance().run()
+                null
+            } catch (RuntimeException e) {
+                compiler.locate(e).get().toString()
+            }
+        }
+
+        then:
+        locations == ['lib/hypervisor-x.groovy:1', 'nova_plugins/hypervisor-x.groovy:2']
+    }
+}
