@@ -135,12 +135,30 @@ public final class Localrc {
         return true;
     }
 
+    /** A backslash ending the line continues it, unless it is inside a comment or single quotes (as in bash). */
     private static boolean endsWithContinuation(CharSequence text) {
-        int backslashes = 0;
-        for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
-            backslashes++;
+        boolean single = false;
+        boolean dbl = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (single) {
+                single = c != '\'';
+            } else if (c == '\\') {
+                if (i == text.length() - 1) {
+                    return true;
+                }
+                i++;
+            } else if (dbl) {
+                dbl = c != '"';
+            } else if (c == '\'') {
+                single = true;
+            } else if (c == '"') {
+                dbl = true;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                return false;
+            }
         }
-        return backslashes % 2 == 1;
+        return false;
     }
 
     private ShellWords.Environment environment() {

@@ -59,7 +59,9 @@ final class MachineState {
         try {
             Files.createDirectories(parent);
         } catch (AccessDeniedException e) {
+            // As DevStack does for /etc/nova: the stack user owns it, so plain iniset works afterwards.
             commands.checked(privilege.asRoot(List.of("mkdir", "-p", parent.toString())));
+            commands.checked(privilege.asRoot(List.of("chown", settings.get("STACK_USER"), parent.toString())));
         } catch (IOException e) {
             throw cannotCreate(name, parent, e);
         }

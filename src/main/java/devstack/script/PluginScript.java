@@ -187,7 +187,7 @@ public abstract class PluginScript extends Script {
     /** iniset: sets an option. Usage: {@code iniset NOVA_CONF, 'DEFAULT', 'compute_driver', 'fake.FakeDriver'} */
     public void iniset(Object... args) {
         IniArgs a = IniArgs.of("iniset", args, 4, 4);
-        IniEditor.iniset(a.file(), a.text(1), a.text(2), a.text(3));
+        iniEdit(a, file -> IniEditor.iniset(file, a.text(1), a.text(2), a.text(3)));
     }
 
     /** iniget: the value of an option, '' when missing. Usage: {@code iniget NOVA_CONF, 'DEFAULT', 'debug'} */
@@ -205,43 +205,43 @@ public abstract class PluginScript extends Script {
     /** ini_has_option: true if the option is set in the section (an empty value counts). */
     public boolean ini_has_option(Object... args) {
         IniArgs a = IniArgs.of("ini_has_option", args, 3, 3);
-        return IniEditor.iniHasOption(a.file(), a.text(1), a.text(2));
+        return ini(a, file -> IniEditor.iniHasOption(file, a.text(1), a.text(2)));
     }
 
     /** inicomment: comments out an option. Usage: {@code inicomment file, 'DEFAULT', 'debug'} */
     public void inicomment(Object... args) {
         IniArgs a = IniArgs.of("inicomment", args, 3, 3);
-        IniEditor.inicomment(a.file(), a.text(1), a.text(2));
+        iniEdit(a, file -> IniEditor.inicomment(file, a.text(1), a.text(2)));
     }
 
     /** iniuncomment: restores a commented-out option. Usage: {@code iniuncomment file, 'DEFAULT', 'debug'} */
     public void iniuncomment(Object... args) {
         IniArgs a = IniArgs.of("iniuncomment", args, 3, 3);
-        IniEditor.iniuncomment(a.file(), a.text(1), a.text(2));
+        iniEdit(a, file -> IniEditor.iniuncomment(file, a.text(1), a.text(2)));
     }
 
     /** inidelete: removes an option. Usage: {@code inidelete file, 'DEFAULT', 'debug'} */
     public void inidelete(Object... args) {
         IniArgs a = IniArgs.of("inidelete", args, 3, 3);
-        IniEditor.inidelete(a.file(), a.text(1), a.text(2));
+        iniEdit(a, file -> IniEditor.inidelete(file, a.text(1), a.text(2)));
     }
 
     /** iniset_multiline: sets a multi-line option. Usage: {@code iniset_multiline file, 'S', 'opt', 'a', 'b'} */
     public void iniset_multiline(Object... args) {
         IniArgs a = IniArgs.of("iniset_multiline", args, 3, Integer.MAX_VALUE);
-        IniEditor.inisetMultiline(a.file(), a.text(1), a.text(2), a.rest(3));
+        iniEdit(a, file -> IniEditor.inisetMultiline(file, a.text(1), a.text(2), a.rest(3)));
     }
 
     /** iniadd: adds values to a multi-line option. Usage: {@code iniadd file, 'S', 'opt', 'c'} */
     public void iniadd(Object... args) {
         IniArgs a = IniArgs.of("iniadd", args, 3, Integer.MAX_VALUE);
-        IniEditor.iniadd(a.file(), a.text(1), a.text(2), a.rest(3));
+        iniEdit(a, file -> IniEditor.iniadd(file, a.text(1), a.text(2), a.rest(3)));
     }
 
     /** iniadd_literal: adds one more line for an option at the top of an existing section. */
     public void iniadd_literal(Object... args) {
         IniArgs a = IniArgs.of("iniadd_literal", args, 4, 4);
-        IniEditor.iniaddLiteral(a.file(), a.text(1), a.text(2), a.text(3));
+        iniEdit(a, file -> IniEditor.iniaddLiteral(file, a.text(1), a.text(2), a.text(3)));
     }
 
     /** iniget_sections: the section names of a file, in order. Usage: {@code iniget_sections NOVA_CONF} */
@@ -260,8 +260,23 @@ public abstract class PluginScript extends Script {
         return Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" "));
     }
 
+    /**
+     * Runs an ini edit; with {@code -sudo} and a file the run may not write, on a copy put in place through sudo.
+     */
+    private <T> T ini(IniArgs a, java.util.function.Function<Path, T> edit) {
+        PrivilegedEdit privileged = new PrivilegedEdit(context().commands(), context().privilege());
+        return a.sudo() && privileged.needed(a.file()) ? privileged.apply(a.file(), edit) : edit.apply(a.file());
+    }
+
+    private void iniEdit(IniArgs a, java.util.function.Consumer<Path> edit) {
+        ini(a, file -> {
+            edit.accept(file);
+            return null;
+        });
+    }
+
     /** The arguments of an ini helper: an optional '-sudo', the file, then names and values. */
-    private record IniArgs(Path file, Object[] args) {
+    private record IniArgs(boolean sudo, Path file, Object[] args) {
         static IniArgs of(String helper, Object[] args, int min, int max) {
             int offset = args.length > 0 && "-sudo".equals(String.valueOf(args[0])) ? 1 : 0;
             int count = args.length - offset;
@@ -270,7 +285,7 @@ public abstract class PluginScript extends Script {
                         + " arguments (file, section, option" + (min > 3 ? ", value" : "") + "), got " + count);
             }
             Object[] rest = Arrays.copyOfRange(args, offset, args.length);
-            return new IniArgs(Path.of(String.valueOf(rest[0])), rest);
+            return new IniArgs(offset == 1, Path.of(String.valueOf(rest[0])), rest);
         }
 
         String text(int index) {

@@ -47,6 +47,12 @@ public record OsRelease(String id, String vendor, String release, String codenam
         String codename = fields.getOrDefault("VERSION_CODENAME", "");
         boolean deb = family.contains("debian") || family.contains("ubuntu");
         String vendor = VENDORS.getOrDefault(id, fields.getOrDefault("NAME", "Unknown").replace(" ", ""));
+        if (List.of("almalinux", "centos", "rocky", "rhel").contains(id)) {
+            // DevStack's GetOSVersion: NAME without blanks, and the parenthesised part of VERSION.
+            vendor = fields.getOrDefault("NAME", vendor).replaceAll("\\s", "");
+            Matcher parenthesised = Pattern.compile("\\(([^)]*)\\)").matcher(fields.getOrDefault("VERSION", ""));
+            codename = parenthesised.find() ? parenthesised.group(1) : "";
+        }
         String distro;
         if (deb) {
             distro = codename;

@@ -6,9 +6,16 @@ import java.util.List;
 /** Runs what needs root through {@code sudo}, unless the host already is root. */
 public final class Privilege {
     private final boolean root;
+    private final String sudo;
 
     public Privilege(boolean root) {
+        this(root, "sudo");
+    }
+
+    /** With another program in sudo's place (tests use one that records its calls). */
+    public Privilege(boolean root, String sudo) {
         this.root = root;
+        this.sudo = sudo;
     }
 
     /** The privilege of this process. */
@@ -26,7 +33,7 @@ public final class Privilege {
             return argv;
         }
         List<String> wrapped = new ArrayList<>();
-        wrapped.add("sudo");
+        wrapped.add(sudo);
         wrapped.addAll(argv);
         return wrapped;
     }

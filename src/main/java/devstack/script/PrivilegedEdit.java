@@ -1,0 +1,78 @@
+package devstack.script;
+
+import devstack.system.CommandRunner;
+import devstack.system.Privilege;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An ini helper's {@code -sudo} when the run is not root: the edit is made on a private copy of the file, which
+ * is then put in place through sudo as a rename, keeping the file's mode and owner. So the file is never half
+ * written, exactly as with a direct edit.
+ */
+final class PrivilegedEdit {
+    private final CommandRunner commands;
+    private final Privilege privilege;
+
+    PrivilegedEdit(CommandRunner commands, Privilege privilege) {
+        this.commands = commands;
+        this.privilege = privilege;
+    }
+
+    /** True when {@code -sudo} must go through sudo: not root, and the file (or its directory) is not ours to write. */
+    boolean needed(Path file) {
+        if (privilege.isRoot()) {
+            return false;
+        }
+        Path target = Files.exists(file) ? file : file.toAbsolutePath().getParent();
+        return target != null && !Files.isWritable(target);
+    }
+
+    /** Applies {@code edit} to a copy of {@code file} and installs the copy if the edit changed it. */
+    <T> T apply(Path file, Function<Path, T> edit) {
+        try {
+            Path dir = Files.createTempDirectory("devstack-ini");
+            Path copy = dir.resolve(file.getFileName().toString());
+            try {
+                boolean exists = commands.run(privilege.asRoot(List.of("test", "-e", file.toString())), Map.of())
+                        .succeeded();
+                byte[] before = exists ? readAsRoot(file) : null;
+                if (before != null) {
+                    Files.write(copy, before);
+                }
+                T result = edit.apply(copy);
+                if (Files.exists(copy) && (before == null || !java.util.Arrays.equals(before, Files.readAllBytes(copy)))) {
+                    install(copy, file, exists);
+                }
+                return result;
+            } finally {
+                Files.deleteIfExists(copy);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit " + file + " through sudo: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] readAsRoot(Path file) {
+        String text = commands.checked(privilege.asRoot(List.of("cat", "--", file.toString())));
+        // The runner drops trailing newlines; an ini file ends with one.
+        return text.isEmpty() ? new byte[0] : (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void install(Path copy, Path file, boolean exists) {
+        String staged = file + ".devstack-new";
+        commands.checked(privilege.asRoot(List.of("cp", "--", copy.toString(), staged)));
+        if (exists) {
+            commands.checked(privilege.asRoot(List.of("chmod", "--reference=" + file, "--", staged)));
+            commands.checked(privilege.asRoot(List.of("chown", "--reference=" + file, "--", staged)));
+        }
+        commands.checked(privilege.asRoot(List.of("mv", "-f", "--", staged, file.toString())));
+    }
+}
