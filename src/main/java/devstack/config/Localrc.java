@@ -162,26 +162,6 @@ public final class Localrc {
     }
 
     private ShellWords.Environment environment() {
-        return new ShellWords.Environment() {
-            @Override
-            public String get(String name) {
-                return variables.getString(name);
-            }
-
-            @Override
-            public boolean isSet(String name) {
-                return variables.isSet(name);
-            }
-
-            @Override
-            public void assign(String name, String value) {
-                variables.set(name, value);
-            }
-
-            @Override
-            public String runCommand(String command) {
-                return commands.run(command);
-            }
-        };
+        return new VariablesEnvironment(variables, commands);
     }
 }

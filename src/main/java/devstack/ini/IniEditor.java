@@ -144,7 +144,8 @@ public final class IniEditor {
     }
 
     /** Reads, applies, and writes back only when something changed, so no-ops leave the file alone. */
-    private static void edit(Path file, Consumer<IniFile> operation) {
+    /** Applies several operations to a file in one read and (if anything changed) one atomic write. */
+    public static void edit(Path file, Consumer<IniFile> operation) {
         IniFile ini = read(file);
         List<String> before = List.copyOf(ini.lines());
         operation.accept(ini);

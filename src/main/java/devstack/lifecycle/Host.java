@@ -1,6 +1,6 @@
 package devstack.lifecycle;
 
-import devstack.config.Localrc;
+import devstack.config.ConfigMerger;
 import devstack.config.Settings;
 import devstack.config.ConfigurationException;
 import devstack.console.Console;
@@ -19,6 +19,7 @@ import devstack.system.Packages;
 import devstack.system.Privilege;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +46,11 @@ public final class Host {
         PluginRuntime runtime = new PluginRuntime(compiler, plugins, context);
         HypervisorPlugin hypervisor =
                 HypervisorPlugin.select(settings.get("VIRT_DRIVER"), plugins, runtime, settings.services());
-        List<LifecycleExtension> extensions = List.of();
-        PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions);
         MachineState machine = new MachineState(settings, commands, privilege);
+        List<LifecycleExtension> extensions = new ArrayList<>();
+        settings.localConf().ifPresent(localConf -> extensions.add(new LocalConfMerges(new ConfigMerger(localConf,
+                settings.variables(), console::warn, dir -> machine.createDirectory("a merged file's directory", dir)))));
+        PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions);
         return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands,
                 Clock.systemUTC());
     }

@@ -35,35 +35,33 @@ final class MachineState {
         List<String> names = new ArrayList<>(List.of("DEST"));
         names.addAll(STATE_DIRS);
         for (String name : names) {
-            Path dir = settings.path(name);
-            try {
-                Files.createDirectories(dir);
-            } catch (AccessDeniedException e) {
-                if (privilege.isRoot()) {
-                    throw cannotCreate(name, dir, e);
-                }
-                commands.checked(privilege.asRoot(List.of("mkdir", "-p", dir.toString())));
-                commands.checked(privilege.asRoot(List.of("chown", settings.get("STACK_USER"), dir.toString())));
-            } catch (IOException e) {
-                throw cannotCreate(name, dir, e);
-            }
+            createDirectory(name, settings.path(name));
         }
     }
 
     /** Creates the directory of the file a setting names (the core's part of configuring nova). */
     void createParentOf(String name) {
         Path parent = settings.path(name).toAbsolutePath().getParent();
-        if (parent == null || Files.isDirectory(parent)) {
+        if (parent != null) {
+            createDirectory(name, parent);
+        }
+    }
+
+    /**
+     * Creates a directory the run needs; where the user may not, through sudo and owned by STACK_USER, as DevStack
+     * does for /etc/nova, so that plain edits work afterwards.
+     */
+    void createDirectory(String purpose, Path dir) {
+        if (Files.isDirectory(dir)) {
             return;
         }
         try {
-            Files.createDirectories(parent);
+            Files.createDirectories(dir);
         } catch (AccessDeniedException e) {
-            // As DevStack does for /etc/nova: the stack user owns it, so plain iniset works afterwards.
-            commands.checked(privilege.asRoot(List.of("mkdir", "-p", parent.toString())));
-            commands.checked(privilege.asRoot(List.of("chown", settings.get("STACK_USER"), parent.toString())));
+            commands.checked(privilege.asRoot(List.of("mkdir", "-p", dir.toString())));
+            commands.checked(privilege.asRoot(List.of("chown", settings.get("STACK_USER"), dir.toString())));
         } catch (IOException e) {
-            throw cannotCreate(name, parent, e);
+            throw cannotCreate(purpose, dir, e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The distribution, read from {@code /etc/os-release}: DevStack's {@code os_VENDOR}, {@code os_RELEASE},
