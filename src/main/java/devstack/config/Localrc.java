@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Localrc {
     private static final Pattern ASSIGNMENT =
             Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)(\\+?=)");
+    /** {@code export NAME ...}: every setting is visible to plugins and child processes anyway. */
+    private static final Pattern EXPORT_ONLY = Pattern.compile("^export(\\s+[A-Za-z_][A-Za-z0-9_]*)+\\s*(#.*)?$");
     private static final Pattern CALL = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(?=\\s|$)");
 
     private final Variables variables;
@@ -78,7 +80,7 @@ public final class Localrc {
     }
 
     private void evaluateLine(String line, String origin) {
-        if (line.isEmpty() || line.startsWith("#")) {
+        if (line.isEmpty() || line.startsWith("#") || EXPORT_ONLY.matcher(line).matches()) {
             return;
         }
         Matcher assignment = ASSIGNMENT.matcher(line);

@@ -12,6 +12,7 @@ public final class Console {
     private SecretMask mask = SecretMask.none();
     private RunLog log;
     private boolean verbose;
+    private final java.util.List<String> deprecations = new java.util.ArrayList<>();
 
     public Console(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -67,6 +68,17 @@ public final class Console {
 
     public void warn(String message) {
         print(err, "[WARNING] " + message);
+    }
+
+    /** deprecated: warns now and again at the end of the run, where it is not lost in the output. */
+    public void deprecated(String message) {
+        print(err, "WARNING: " + message);
+        deprecations.add(message);
+    }
+
+    /** Repeats every deprecation warning of the run, once each, in order. */
+    public void repeatDeprecations() {
+        deprecations.stream().distinct().forEach(message -> print(err, "WARNING: " + message));
     }
 
     public void error(String message) {

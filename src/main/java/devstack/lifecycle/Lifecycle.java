@@ -71,6 +71,7 @@ public final class Lifecycle {
         runner.merge(Phase.EXTRA, "post-extra");
         runner.phase(Phase.TEST_CONFIG, this::runLocalSh);
         runner.merge(Phase.TEST_CONFIG, "test-config");
+        console.repeatDeprecations();
         console.summary("stack.sh completed in " + seconds(start) + " seconds.");
     }
 

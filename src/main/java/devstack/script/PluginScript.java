@@ -101,6 +101,24 @@ public abstract class PluginScript extends Script {
     }
 
     /**
+     * die_if_not_set: stops the run when the variable named {@code name} is unset or empty.
+     * Usage: {@code die_if_not_set 'HOST_IP', 'HOST_IP must be set to this machine's address'}
+     */
+    public void die_if_not_set(String name, Object... message) {
+        if (context().settings().get(name).isEmpty()) {
+            throw new PluginAbort(message.length == 0 ? name + " is not set" : join(message));
+        }
+    }
+
+    /**
+     * deprecated: warns that something is deprecated, now and again at the end of stack.
+     * Usage: {@code deprecated 'TEMPLATE_OLD is deprecated, use TEMPLATE_NEW'}
+     */
+    public void deprecated(Object... message) {
+        context().console().deprecated(join(message));
+    }
+
+    /**
      * trueorfalse: normalises the setting named {@code name} to {@code True} or {@code False}; any other value gives
      * {@code defaultValue}. Usage: {@code if (trueorfalse('False', 'RECLONE') == 'True') { ... }}
      */

@@ -148,6 +148,15 @@ class LocalrcSpec extends Specification {
 
     // ---- lines ---------------------------------------------------------------------------------------------------
 
+    def "export NAME without a value is accepted and changes nothing"() {
+        when:
+        evaluate('A=1\nexport A\nexport A B # both')
+
+        then:
+        value('A') == '1'
+        variables.asMap().keySet() == ['A'] as Set
+    }
+
     def "comments and blank lines do nothing"() {
         when:
         evaluate('# a comment\n\n   \n\t# indented comment\n#A=1\nB=2')

@@ -181,4 +181,18 @@ class LifecycleSpec extends Specification {
         !tree.novaConf.toFile().exists()
         !tree.novaConf.parent.toFile().exists()
     }
+
+    def "a plugin that puts a disabled service back by assignment fails at the end of the source phase"() {
+        given:
+        tree.hook('10-sneaky.groovy', "if (\$1 == 'source') { ENABLED_SERVICES += ',template' }")
+        tree.localConf('ENABLED_SERVICES=n-cpu,template\nVIRT_DRIVER=probe\ndisable_service template')
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 2
+        run.err.contains("ENABLED_SERVICES directly modified to overcome 'disable_service template'")
+        tree.probed() == ['hypervisor loaded', 'hook source']
+    }
 }

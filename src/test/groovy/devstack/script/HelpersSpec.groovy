@@ -198,4 +198,33 @@ sh 'echo about to fail; echo because >&2; exit 3'
         Files.isSymbolicLink(link)
         Files.readSymbolicLink(link).toString() ==~ /stack\.sh\.log\.\d{4}-\d\d-\d\d-\d{6}/
     }
+
+    def "die_if_not_set stops the run only when the variable is empty"() {
+        when:
+        def run = unstackWith("die_if_not_set 'HOST_IP', 'HOST_IP must be set'\nnew File(PROBE_LOG) << 'went on\\n'",
+                "ENABLED_SERVICES=\nHOST_IP=$hostIp")
+
+        then:
+        run.exitCode == exitCode
+        tree.probed() == probed
+        run.err.contains('HOST_IP must be set') == (exitCode == 1)
+
+        where:
+        hostIp       | exitCode | probed
+        '10.0.0.1'   | 0        | ['went on']
+        "''"         | 1        | []
+    }
+
+    def "deprecated warns at once and again at the end of stack"() {
+        given:
+        tree.hook('50-old.groovy', "if (\$1 == 'stack' && \$2 == 'install') { deprecated 'OLD_KNOB is deprecated' }")
+        tree.localConf('ENABLED_SERVICES=')
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 0
+        run.err.readLines() == ['WARNING: OLD_KNOB is deprecated', 'WARNING: OLD_KNOB is deprecated']
+    }
 }
