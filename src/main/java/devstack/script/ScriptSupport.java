@@ -1,0 +1,71 @@
+package devstack.script;
+
+import devstack.plugin.Location;
+import groovy.lang.Closure;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What every helper layer needs: the run's context, and DevStack's rules for unknown functions and names. */
+public abstract class ScriptSupport extends Script {
+    protected final PluginRuntime hostRuntime() {
+        return ((ScriptBinding) getBinding()).runtime();
+    }
+
+    protected final ScriptContext hostContext() {
+        return ((ScriptBinding) getBinding()).context();
+    }
+
+    /**
+     * Calls a function defined by another plugin (or library) when this script does not define it, as bash finds
+     * any function defined so far; a name nobody defines is an error that says so.
+     */
+    @Override
+    public Object invokeMethod(String name, Object args) {
+        try {
+            // Not Script.invokeMethod: its fallback reads the name as a variable, which would report a misspelt
+            // function as a misspelt variable.
+            return getMetaClass().invokeMethod(this, name, args);
+        } catch (MissingMethodException e) {
+            if (!name.equals(e.getMethod()) || e.getType() != getClass()) {
+                throw e;
+            }
+            Object[] arguments = args instanceof Object[] array ? array : new Object[] {args};
+            FunctionTable functions = hostRuntime().functions();
+            // The defining instance must be another one: our own function with other arguments is a plain error.
+            if (functions.owner(name).filter(owner -> owner != this).isPresent()) {
+                return functions.call(name, arguments);
+            }
+            // A global holding a closure is callable like a function, as in any Groovy script.
+            if (getBinding().hasVariable(name) && getBinding().getVariable(name) instanceof Closure<?> closure) {
+                return closure.call(arguments);
+            }
+            throw new UnknownFunctionException(name, arguments, functions.exists(name));
+        }
+    }
+
+    /** Reads a variable; a name that is neither a setting, a global nor a local gets a message that says so. */
+    @Override
+    public Object getProperty(String property) {
+        try {
+            return super.getProperty(property);
+        } catch (MissingPropertyException e) {
+            if (property.equals(e.getProperty()) && (e.getType() == null || e.getType() == getClass())) {
+                throw new UnknownVariableException(property);
+            }
+            throw e;
+        }
+    }
+
+    /** The plugin file and line of the current helper call, with a trailing blank, or nothing. */
+    protected final String callerLocation() {
+        return hostRuntime().caller().map(Location::toString).map(l -> l + " ").orElse("");
+    }
+
+    /** Arguments joined by blanks, as echo prints them. */
+    protected static String joinWords(Object... parts) {
+        return Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" "));
+    }
+}
