@@ -19,6 +19,7 @@ public final class ScriptContext {
     private final Privilege privilege;
     private final Supplier<OsRelease> os;
     private final Supplier<Packages> packages;
+    private final devstack.console.Timers timers = new devstack.console.Timers(java.time.Clock.systemUTC());
     private OsRelease osRelease;
     private Packages packageHelper;
 
@@ -46,6 +47,11 @@ public final class ScriptContext {
 
     public Privilege privilege() {
         return privilege;
+    }
+
+    /** time_start / time_stop timers, shown in the timing table at the end of stack. */
+    public devstack.console.Timers timers() {
+        return timers;
     }
 
     public synchronized OsRelease os() {
