@@ -51,7 +51,9 @@ public final class Host {
         settings.localConf().ifPresent(localConf -> extensions.add(new LocalConfMerges(new ConfigMerger(localConf,
                 settings.variables(), console::warn, dir -> machine.createDirectory("a merged file's directory", dir)))));
         PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions);
-        return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands,
+        Prerequisites prerequisites = new Prerequisites(settings, context);
+        prerequisites.validate();
+        return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands, prerequisites,
                 Clock.systemUTC());
     }
 

@@ -32,11 +32,12 @@ public final class Lifecycle {
     private final MachineState machine;
     private final List<LifecycleExtension> extensions;
     private final CommandRunner commands;
+    private final Prerequisites prerequisites;
     private final Clock clock;
 
     Lifecycle(Settings settings, Console console, PhaseRunner runner,
               HypervisorPlugin hypervisor, MachineState machine, List<LifecycleExtension> extensions,
-              CommandRunner commands, Clock clock) {
+              CommandRunner commands, Prerequisites prerequisites, Clock clock) {
         this.settings = settings;
         this.console = console;
         this.runner = runner;
@@ -44,6 +45,7 @@ public final class Lifecycle {
         this.machine = machine;
         this.extensions = extensions;
         this.commands = commands;
+        this.prerequisites = prerequisites;
         this.clock = clock;
     }
 
@@ -54,7 +56,7 @@ public final class Lifecycle {
         RunLog log = openLog();
         console.summary("stack.sh log " + log.file());
         loadPlugins();
-        runner.phase(Phase.PRE_INSTALL);
+        runner.phase(Phase.PRE_INSTALL, () -> prerequisites.install(console));
         runner.phase(Phase.INSTALL, () -> {
             if (hypervisor.computeEnabled()) {
                 hypervisor.install();

@@ -227,4 +227,26 @@ sh 'echo about to fail; echo because >&2; exit 3'
         run.exitCode == 0
         run.err.readLines() == ['WARNING: OLD_KNOB is deprecated', 'WARNING: OLD_KNOB is deprecated']
     }
+
+    def "get_packages reads the prerequisite lists of the services it is given"() {
+        given:
+        tree.write('files/debs/alpha', 'one two\nthree NOPRIME\n')
+        tree.write('files/rpms/alpha', 'one-rpm two-rpm\n')
+
+        when:
+        def run = unstackWith("new File(PROBE_LOG) << get_packages('alpha,beta').join(' ') + '\\n'")
+
+        then:
+        run.exitCode == 0
+        tree.probed() == [new File('/usr/bin/dpkg').exists() ? 'one two' : 'one-rpm two-rpm']
+    }
+
+    def "get_packages wants one comma-separated argument"() {
+        when:
+        def run = unstackWith("get_packages 'alpha beta'")
+
+        then:
+        run.exitCode == 1
+        run.err.contains('get_packages takes a single, comma-separated argument')
+    }
 }
