@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top-level command: only dispatches to its subcommands. */
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "DevStack's plugin host: runs Groovy extras.d hooks and nova hypervisor plugins.",
-        subcommands = {StackCommand.class, UnstackCommand.class, CleanCommand.class,
+        subcommands = {StackCommand.class, UnstackCommand.class, CleanCommand.class, PluginsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class DevstackCommand implements Callable<Integer> {
@@ -37,6 +37,6 @@ public final class DevstackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: say stack, unstack or clean");
+                "Missing subcommand: say stack, unstack, clean or plugins");
     }
 }

@@ -2,6 +2,7 @@ package devstack.cli;
 
 import devstack.DevstackException;
 import devstack.console.Console;
+import devstack.console.StatusLine;
 import devstack.lifecycle.Host;
 import devstack.lifecycle.Lifecycle;
 import devstack.lifecycle.StepFailedException;
@@ -26,6 +27,10 @@ abstract class LifecycleCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print the stack trace of a failure.")
     private boolean debug;
 
+    @Option(names = "--dry-run", description = "Print every package, command, process and file change the run "
+            + "would make (file changes as diffs), and change nothing.")
+    private boolean dryRun;
+
     @ParentCommand
     private DevstackCommand parent;
 
@@ -37,17 +42,59 @@ abstract class LifecycleCommand implements Callable<Integer> {
 
     abstract void run(Lifecycle lifecycle);
 
+    /** Whether this command clones the external plugins before it runs: only stack does, as in DevStack. */
+    boolean clonesPlugins() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Console console = new Console(out, err);
+        Thread interruptReport = null;
         try {
-            run(Host.prepare(topDir.resolve(), parent.environment(), console));
+            Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console,
+                    new Host.Options(clonesPlugins(), dryRun));
+            interruptReport = new Thread(() -> reportInterrupt(console, lifecycle), "interrupt-report");
+            Runtime.getRuntime().addShutdownHook(interruptReport);
+            if (System.console() != null) {
+                console.useStatusLine(new StatusLine(out, lifecycle.status()::describe));
+            }
+            run(lifecycle);
             return ExitCodes.OK;
         } catch (DevstackException e) {
+            console.endStatusLine();
             report(console, e);
             return e.exitCode();
+        } finally {
+            console.endStatusLine();
+            removeHook(interruptReport);
+        }
+    }
+
+    /**
+     * Ctrl-C (or a kill) ends the JVM mid-step: say where the run stopped and how to undo it. The command that was
+     * running got the same signal; files are written atomically; started processes have pid files that unstack
+     * reads.
+     */
+    private void reportInterrupt(Console console, Lifecycle lifecycle) {
+        console.endStatusLine();
+        console.error(scriptName() + " interrupted during " + lifecycle.status().where());
+        console.errorDetail("hint: what it started keeps running; ./unstack.sh stops it, ./clean.sh removes its state");
+        if (console.log() != null) {
+            console.errorDetail("full log in " + console.log().file());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is running or has run, which is what it is for.
         }
     }
 

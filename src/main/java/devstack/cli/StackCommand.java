@@ -16,4 +16,9 @@ final class StackCommand extends LifecycleCommand {
     void run(Lifecycle lifecycle) {
         lifecycle.stack();
     }
+
+    @Override
+    boolean clonesPlugins() {
+        return true;
+    }
 }

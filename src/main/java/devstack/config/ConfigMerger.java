@@ -35,18 +35,31 @@ public final class ConfigMerger {
         void create(Path dir);
     }
 
+    /** Runs an edit of a file: on the file itself, or (dry run) on a scratch copy whose change is shown. */
+    public interface FileEdits {
+        void apply(Path file, Consumer<Path> edit);
+
+        /** Edits the file itself. */
+        static FileEdits direct() {
+            return (file, edit) -> edit.accept(file);
+        }
+    }
+
     private final LocalConf localConf;
     private final Variables variables;
     private final Consumer<String> warn;
     private final Directories directories;
+    private final FileEdits edits;
     private final Map<String, List<Section>> parsed = new LinkedHashMap<>();
 
     /** Parses every block up front, so a malformed line stops the run before anything changes. */
-    public ConfigMerger(LocalConf localConf, Variables variables, Consumer<String> warn, Directories directories) {
+    public ConfigMerger(LocalConf localConf, Variables variables, Consumer<String> warn, Directories directories,
+                        FileEdits edits) {
         this.localConf = localConf;
         this.variables = variables;
         this.warn = warn;
         this.directories = directories;
+        this.edits = edits;
         for (LocalConf.MetaSection block : localConf.sections()) {
             if (!block.group().equals("local")) {
                 parsed.computeIfAbsent(key(block.group(), block.file()),
@@ -81,10 +94,12 @@ public final class ConfigMerger {
         if (parent != null && !Files.exists(parent)) {
             directories.create(parent);
         }
-        if (!Files.exists(file)) {
-            AtomicFile.write(file, "");
-        }
-        IniEditor.edit(file, ini -> apply(ini, sections, this::expandValue));
+        edits.apply(file, target -> {
+            if (!Files.exists(target)) {
+                AtomicFile.write(target, "");
+            }
+            IniEditor.edit(target, ini -> apply(ini, sections, this::expandValue));
+        });
     }
 
     /**

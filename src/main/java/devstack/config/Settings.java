@@ -14,11 +14,16 @@ import java.util.function.Consumer;
  * name, overridden by the localrc body of {@code local.conf} (or a standalone {@code localrc}).
  */
 public final class Settings {
-    /** The services the shipped plugins need: the fake hypervisor (n-cpu) and the template hook. */
-    public static final String DEFAULT_ENABLED_SERVICES = "n-cpu,template";
+    /** The services the shipped plugins need: the fake hypervisor (n-cpu), the template hook and the demo service. */
+    public static final String DEFAULT_ENABLED_SERVICES = "n-cpu,template,demo";
 
-    /** An {@code enable_plugin} request, kept for the external-plugin loader. */
-    public record PluginRequest(String name, String url, String ref, String origin) {
+    /**
+     * An {@code enable_plugin} request, kept for the external-plugin loader.
+     *
+     * @param gitDir where the plugin is cloned: {@code $DEST/NAME} with DEST as set when the line ran (DevStack's
+     *               {@code GITDIR[NAME]}), so a {@code DEST=} line must come before the {@code enable_plugin} lines
+     */
+    public record PluginRequest(String name, String url, String ref, String origin, Path gitDir) {
     }
 
     private final Path topDir;
@@ -61,7 +66,7 @@ public final class Settings {
                 throw new ConfigurationException("plugin " + name + " is enabled twice (first at "
                         + twice.get().origin() + ")", "keep one enable_plugin line for " + name);
             }
-            plugins.add(new PluginRequest(name, url, ref, origin));
+            plugins.add(new PluginRequest(name, url, ref, origin, Path.of(variables.getString("DEST"), name)));
         });
 
         Path localConfPath = topDir.resolve("local.conf");

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * Reads the words of one line of a localrc body the way bash does for the subset a configuration file uses:
  * single quotes (literal), double quotes (with expansion and {@code \" \\ \$ \`} escapes), backslash escapes,
  * {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:=default}} and
- * {@code $(command)}, and a {@code #} comment that starts a word. Unquoted expansions are split into several
+ * {@code $(command)}, {@code ~} at the start of a word, and a {@code #} comment that starts a word. Unquoted expansions are split into several
  * words where the caller asks for it (command arguments), as bash does.
  */
 final class ShellWords {
@@ -133,6 +133,12 @@ final class ShellWords {
                     }
                 }
                 case '`' -> throw new SyntaxError("backquote command substitution is not supported: use $(command)");
+                case '~' -> {
+                    // Tilde expansion: an unquoted ~ that starts a word and ends it or a path segment is $HOME.
+                    boolean alone = atEnd() || peek() == '/' || isBlank(peek());
+                    word.append(!started && word.length() == 0 && alone ? env.get("HOME") : "~");
+                    started = true;
+                }
                 case ';', '&', '|', '<', '>', '(', ')' ->
                         throw new SyntaxError("'" + c + "' is shell syntax that a configuration line cannot use here");
                 default -> {

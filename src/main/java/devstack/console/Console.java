@@ -12,6 +12,7 @@ public final class Console {
     private SecretMask mask = SecretMask.none();
     private RunLog log;
     private boolean verbose;
+    private StatusLine statusLine;
     private final java.util.List<String> deprecations = new java.util.ArrayList<>();
 
     public Console(PrintWriter out, PrintWriter err) {
@@ -27,6 +28,20 @@ public final class Console {
         this.verbose = verbose;
     }
 
+    /** Shows a live status line under the printed lines (only on a terminal). */
+    public void useStatusLine(StatusLine statusLine) {
+        this.statusLine = statusLine;
+        statusLine.start();
+    }
+
+    /** Removes the status line for good, at the end of the run. */
+    public void endStatusLine() {
+        if (statusLine != null) {
+            statusLine.stop();
+            statusLine = null;
+        }
+    }
+
     /** From now on every line also goes to this log. */
     public void useLog(RunLog log) {
         this.log = log;
@@ -36,15 +51,23 @@ public final class Console {
         return log;
     }
 
+    /** A line with every secret hidden, for files the console does not write itself. */
+    public String masked(String line) {
+        return mask.apply(line);
+    }
+
     /** echo_summary: one line that says what the run is doing. */
     public void summary(String message) {
-        print(out, message);
+        String masked = mask.apply(message);
+        if (log != null) {
+            log.summaryLine(masked);
+        }
+        printLine(out, masked);
     }
 
     /** A line for the console only, never the log (echo_nolog). */
     public void noLog(String message) {
-        out.println(mask.apply(message));
-        out.flush();
+        printLine(out, mask.apply(message));
     }
 
     /** Detail: always in the log, on the console only when verbose (command output, helper traces). */
@@ -54,8 +77,7 @@ public final class Console {
             log.line(masked);
         }
         if (verbose) {
-            out.println(masked);
-            out.flush();
+            printLine(out, masked);
         }
     }
 
@@ -95,7 +117,18 @@ public final class Console {
         if (log != null) {
             log.line(masked);
         }
-        stream.println(masked);
+        printLine(stream, masked);
+    }
+
+    /** Prints one line above the status line, if there is one. */
+    private synchronized void printLine(PrintWriter stream, String line) {
+        if (statusLine != null) {
+            statusLine.clear();
+        }
+        stream.println(line);
         stream.flush();
+        if (statusLine != null) {
+            statusLine.redraw();
+        }
     }
 }

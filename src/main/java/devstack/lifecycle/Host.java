@@ -5,6 +5,8 @@ import devstack.config.Settings;
 import devstack.config.ConfigurationException;
 import devstack.console.Console;
 import devstack.console.SecretMask;
+import devstack.external.ExternalPlugins;
+import devstack.external.GitClone;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginTree;
@@ -13,6 +15,7 @@ import devstack.script.PluginScript;
 import devstack.script.ScriptContext;
 import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
+import devstack.system.DryRun;
 import devstack.system.OsRelease;
 import devstack.system.PackageManager;
 import devstack.system.Packages;
@@ -31,8 +34,25 @@ public final class Host {
     private Host() {
     }
 
+    /**
+     * How a run goes.
+     *
+     * @param fetchPlugins clone the external plugins ({@code stack} does; unstack and clean never clone)
+     * @param dryRun       print every change to the machine instead of making it
+     */
+    public record Options(boolean fetchPlugins, boolean dryRun) {
+    }
+
+    /** Prepares unstack or clean: external plugins are used where they are cloned, never cloned. */
     public static Lifecycle prepare(Path topDir, Map<String, String> environment, Console console) {
-        CommandRunner commands = new CommandRunner(console);
+        return prepare(topDir, environment, console, new Options(false, false));
+    }
+
+    public static Lifecycle prepare(Path topDir, Map<String, String> environment, Console console,
+                                    Options options) {
+        DryRun dryRun = options.dryRun() ? new DryRun(console) : null;
+        boolean fetchPlugins = options.fetchPlugins() && !options.dryRun();
+        CommandRunner commands = new CommandRunner(console, dryRun);
         Privilege privilege = Privilege.ofCurrentUser();
         Settings settings = Settings.load(topDir, environment, console::warn, command -> substitute(commands, command));
         console.useMask(new SecretMask(() -> settings.variables().asMap()));
@@ -42,19 +62,33 @@ public final class Host {
         PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
         ScriptContext context = new ScriptContext(settings, console, commands, privilege, OsRelease::ofThisMachine,
                 () -> new Packages(PackageManager.forDistribution(OsRelease.ofThisMachine(), commands, privilege),
-                        console, () -> settings.isTrue("NO_UPDATE_REPOS") || settings.isTrue("OFFLINE")));
+                        console, () -> settings.isTrue("NO_UPDATE_REPOS") || settings.isTrue("OFFLINE"),
+                        () -> settings.isTrue("OFFLINE")));
+        // GetDistro's variables (os_VENDOR, os_RELEASE, os_CODENAME, os_PACKAGE, DISTRO), set before any plugin runs.
+        devstack.system.OsVariables.of(context.os()).forEach(settings.variables()::set);
         PluginRuntime runtime = new PluginRuntime(compiler, plugins, context);
         HypervisorPlugin hypervisor =
                 HypervisorPlugin.select(settings.get("VIRT_DRIVER"), plugins, runtime, settings.services());
-        MachineState machine = new MachineState(settings, commands, privilege);
+        MachineState machine = new MachineState(settings, commands, privilege, dryRun);
         List<LifecycleExtension> extensions = new ArrayList<>();
+        // External plugins: cloned (stack only) and compiled here, before any phase; they run before the merges.
+        ExternalPlugins externalPlugins = ExternalPlugins.prepare(settings, console, compiler, runtime,
+                new GitClone(commands, console, settings), fetchPlugins);
+        extensions.add(externalPlugins);
         settings.localConf().ifPresent(localConf -> extensions.add(new LocalConfMerges(new ConfigMerger(localConf,
-                settings.variables(), console::warn, dir -> machine.createDirectory("a merged file's directory", dir)))));
-        PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions);
+                settings.variables(), console::warn, dir -> machine.createDirectory("a merged file's directory", dir),
+                dryRun == null ? ConfigMerger.FileEdits.direct()
+                        : (file, edit) -> dryRun.edit(file, target -> {
+                            edit.accept(target);
+                            return null;
+                        })))));
+        Clock clock = Clock.systemUTC();
+        RunStatus status = new RunStatus(clock);
+        PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions, status, clock);
         Prerequisites prerequisites = new Prerequisites(settings, context);
         prerequisites.validate();
         return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands, prerequisites,
-                Clock.systemUTC());
+                context, status, clock, dryRun != null);
     }
 
     /** {@code $(command)} in localrc: the system shell runs it, as DevStack's bash would. */

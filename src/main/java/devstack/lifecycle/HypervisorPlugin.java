@@ -33,8 +33,10 @@ final class HypervisorPlugin {
         if (plugin.isEmpty() && services.isEnabled("n-cpu")) {
             throw new ConfigurationException("VIRT_DRIVER=" + driver + " has no hypervisor plugin (nova_plugins/"
                     + "hypervisor-" + driver + ".groovy) and n-cpu is enabled",
-                    "set VIRT_DRIVER to one of: " + String.join(", ", plugins.drivers())
-                            + ", or add the plugin, or disable_service n-cpu");
+                    plugins.drivers().isEmpty()
+                            ? "there are no hypervisor plugins in nova_plugins/: add one, or disable_service n-cpu"
+                            : "set VIRT_DRIVER to one of: " + String.join(", ", plugins.drivers())
+                                    + ", or add the plugin, or disable_service n-cpu");
         }
         return new HypervisorPlugin(plugin, runtime, services);
     }

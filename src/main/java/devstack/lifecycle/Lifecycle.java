@@ -6,6 +6,7 @@ import devstack.config.Variables;
 import devstack.console.Console;
 import devstack.console.RunLog;
 import devstack.console.Strftime;
+import devstack.script.ScriptContext;
 import devstack.system.CommandRunner;
 import devstack.system.Privilege;
 import java.nio.file.Files;
@@ -33,11 +34,15 @@ public final class Lifecycle {
     private final List<LifecycleExtension> extensions;
     private final CommandRunner commands;
     private final Prerequisites prerequisites;
+    private final ScriptContext context;
+    private final RunStatus status;
     private final Clock clock;
+    private final boolean dryRun;
 
     Lifecycle(Settings settings, Console console, PhaseRunner runner,
               HypervisorPlugin hypervisor, MachineState machine, List<LifecycleExtension> extensions,
-              CommandRunner commands, Prerequisites prerequisites, Clock clock) {
+              CommandRunner commands, Prerequisites prerequisites, ScriptContext context, RunStatus status,
+              Clock clock, boolean dryRun) {
         this.settings = settings;
         this.console = console;
         this.runner = runner;
@@ -46,15 +51,34 @@ public final class Lifecycle {
         this.extensions = extensions;
         this.commands = commands;
         this.prerequisites = prerequisites;
+        this.context = context;
+        this.status = status;
         this.clock = clock;
+        this.dryRun = dryRun;
+    }
+
+    /** Where the run is now: for the status line and for a report when it is interrupted. */
+    public RunStatus status() {
+        return status;
     }
 
     /** stack.sh: brings the configuration up. */
     public void stack() {
         Instant start = clock.instant();
         machine.create();
-        RunLog log = openLog();
-        console.summary("stack.sh log " + log.file());
+        if (dryRun) {
+            // Nothing is written, so there is no log file and no lock to take.
+            stackSteps(start);
+            return;
+        }
+        try (RunLock lock = RunLock.acquire(settings.path("SERVICE_DIR"))) {
+            RunLog log = openLog();
+            console.summary("stack.sh log " + log.file());
+            stackSteps(start);
+        }
+    }
+
+    private void stackSteps(Instant start) {
         loadPlugins();
         runner.phase(Phase.PRE_INSTALL, () -> prerequisites.install(console));
         runner.phase(Phase.INSTALL, () -> {
@@ -71,29 +95,48 @@ public final class Lifecycle {
             runner.merge(Phase.EXTRA, "extra");
         });
         runner.merge(Phase.EXTRA, "post-extra");
-        runner.phase(Phase.TEST_CONFIG, this::runLocalSh);
+        runner.phase(Phase.TEST_CONFIG, () -> {
+            context.processes().check(service -> settings.services().isEnabled(service));
+            runLocalSh();
+        });
         runner.merge(Phase.TEST_CONFIG, "test-config");
         console.repeatDeprecations();
-        console.summary("stack.sh completed in " + seconds(start) + " seconds.");
+        TimingTable.render(runner.phaseTimes().totals(), runner.pluginTimes().totals(), context.timers().totals(),
+                Duration.between(start, clock.instant())).forEach(console::summary);
+        console.summary("stack.sh " + completed() + " in " + seconds(start) + " seconds.");
     }
 
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
     public void unstack(boolean all) {
         Instant start = clock.instant();
-        unstackSteps(all);
-        console.summary("unstack.sh completed in " + seconds(start) + " seconds.");
+        locked(() -> unstackSteps(all));
+        console.summary("unstack.sh " + completed() + " in " + seconds(start) + " seconds.");
     }
 
     /** clean.sh: unstack --all, then remove the state of the run. */
     public void clean() {
         Instant start = clock.instant();
-        unstackSteps(true);
-        runner.phase(Phase.CLEAN);
-        runner.core(Phase.CLEAN, () -> {
-            hypervisor.cleanup();
-            machine.remove();
+        locked(() -> {
+            unstackSteps(true);
+            runner.phase(Phase.CLEAN);
+            runner.core(Phase.CLEAN, () -> {
+                hypervisor.cleanup();
+                machine.remove();
+            });
         });
-        console.summary("clean.sh completed in " + seconds(start) + " seconds.");
+        console.summary("clean.sh " + completed() + " in " + seconds(start) + " seconds.");
+    }
+
+    private String completed() {
+        return dryRun ? "dry run completed (nothing was changed)" : "completed";
+    }
+
+    /** Runs {@code steps} holding the run lock of SERVICE_DIR; nothing to contend for when no stack ran here. */
+    private void locked(Runnable steps) {
+        Path serviceDir = settings.path("SERVICE_DIR");
+        try (RunLock lock = Files.isDirectory(serviceDir) && !dryRun ? RunLock.acquire(serviceDir) : null) {
+            steps.run();
+        }
     }
 
     private void unstackSteps(boolean all) {
@@ -102,7 +145,11 @@ public final class Lifecycle {
         }
         loadPlugins();
         runner.phase(Phase.UNSTACK);
-        runner.core(Phase.UNSTACK, hypervisor::stop);
+        runner.core(Phase.UNSTACK, () -> {
+            hypervisor.stop();
+            // Every process run_process recorded, whether or not a hook stopped it or its service is still enabled.
+            context.processes().stopAll();
+        });
     }
 
     /** override-defaults, the hypervisor plugin (sourced with lib/nova in DevStack), then the source phase. */
@@ -148,9 +195,20 @@ public final class Lifecycle {
     private RunLog openLog() {
         ZonedDateTime now = ZonedDateTime.now(clock);
         String suffix = Strftime.format(settings.get("TIMESTAMP_FORMAT"), now);
-        RunLog log = RunLog.open(settings.path("LOGFILE"), suffix, clock);
+        Path logfile = settings.path("LOGFILE");
+        RunLog.prune(logfile, logDays(), clock);
+        RunLog log = RunLog.open(logfile, suffix, clock);
         console.useLog(log);
         return log;
+    }
+
+    private int logDays() {
+        try {
+            return Integer.parseInt(settings.get("LOGDAYS").trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("LOGDAYS=" + settings.get("LOGDAYS") + " is not a number of days",
+                    "set LOGDAYS to a whole number, e.g. LOGDAYS=7");
+        }
     }
 
     private String seconds(Instant start) {

@@ -3,6 +3,7 @@ package devstack.lifecycle;
 import devstack.DevstackException;
 import devstack.config.Settings;
 import devstack.system.CommandRunner;
+import devstack.system.DryRun;
 import devstack.system.Privilege;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -23,11 +24,14 @@ final class MachineState {
     private final Settings settings;
     private final CommandRunner commands;
     private final Privilege privilege;
+    /** Non-null in a dry run: changes are printed, not made. */
+    private final DryRun dryRun;
 
-    MachineState(Settings settings, CommandRunner commands, Privilege privilege) {
+    MachineState(Settings settings, CommandRunner commands, Privilege privilege, DryRun dryRun) {
         this.settings = settings;
         this.commands = commands;
         this.privilege = privilege;
+        this.dryRun = dryRun;
     }
 
     /** Creates DEST and the state directories, owned by STACK_USER when created through sudo. */
@@ -53,6 +57,10 @@ final class MachineState {
      */
     void createDirectory(String purpose, Path dir) {
         if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dryRun != null) {
+            dryRun.wouldCreateDirectory(dir);
             return;
         }
         try {
@@ -83,6 +91,10 @@ final class MachineState {
             return;
         }
         refuseDangerous(name, path);
+        if (dryRun != null) {
+            dryRun.wouldRemove(path);
+            return;
+        }
         try (Stream<Path> tree = Files.walk(path)) {
             for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

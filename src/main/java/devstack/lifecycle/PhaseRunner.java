@@ -5,6 +5,10 @@ import devstack.plugin.CompiledPlugin;
 import devstack.plugin.Location;
 import devstack.plugin.PluginSet;
 import devstack.script.PluginRuntime;
+import devstack.console.Timers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,23 +21,49 @@ final class PhaseRunner {
     private final PluginRuntime runtime;
     private final Console console;
     private final List<LifecycleExtension> extensions;
+    private final RunStatus status;
+    private final Clock clock;
+    /** Time spent per phase and per plugin, for the timing table at the end of stack. */
+    private final Timers phaseTimes;
+    private final Timers pluginTimes;
 
-    PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions) {
+    PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions,
+                RunStatus status, Clock clock) {
         this.plugins = plugins;
         this.runtime = runtime;
         this.console = console;
         this.extensions = extensions;
+        this.status = status;
+        this.clock = clock;
+        this.phaseTimes = new Timers(clock);
+        this.pluginTimes = new Timers(clock);
     }
 
     /** Runs a phase: the core step, the hooks, the extensions. */
     void phase(Phase phase, Runnable coreStep) {
+        Instant start = clock.instant();
+        status.enter(phase);
         console.detail("phase " + phase);
         core(phase, coreStep);
         for (CompiledPlugin hook : plugins.hooks()) {
-            console.detail("hook " + hook.source() + " " + phase);
+            String name = hook.source().displayName();
+            status.running(name);
+            console.detail("hook " + name + " " + phase);
+            Instant hookStart = clock.instant();
             guarded(phase, () -> runtime.run(hook, phase.mode(), phase.subPhase()));
+            pluginTimes.add(name, Duration.between(hookStart, clock.instant()));
         }
+        status.running("");
         guarded(phase, () -> extensions.forEach(e -> e.afterHooks(phase)));
+        phaseTimes.add(phase.toString(), Duration.between(start, clock.instant()));
+    }
+
+    Timers phaseTimes() {
+        return phaseTimes;
+    }
+
+    Timers pluginTimes() {
+        return pluginTimes;
     }
 
     void phase(Phase phase) {

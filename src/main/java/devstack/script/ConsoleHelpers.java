@@ -26,7 +26,9 @@ public abstract class ConsoleHelpers extends ScriptSupport {
     public void err(Object... message) {
         String line = callerLocation() + joinWords(message);
         hostContext().console().error(line);
-        ErrorLog.append(hostContext().settings().get("LOGDIR"), "[ERROR] " + line);
+        if (hostContext().commands().dryRun() == null) {
+            ErrorLog.append(hostContext().settings().get("LOGDIR"), hostContext().console().masked("[ERROR] " + line));
+        }
     }
 
     /** die: stops the run with a message; the report names this plugin's file and line. Usage: {@code die "bad"} */

@@ -1,6 +1,7 @@
 package devstack.script;
 
 import devstack.ini.IniEditor;
+import devstack.system.DryRun;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +17,13 @@ public abstract class IniHelpers extends PackageHelpers {
     /** iniget: the value of an option, '' when missing. Usage: {@code iniget NOVA_CONF, 'DEFAULT', 'debug'} */
     public String iniget(Object... args) {
         IniArgs a = IniArgs.of("iniget", args, 3, 3);
-        return IniEditor.iniget(a.file(), a.text(1), a.text(2));
+        return ini(a, file -> IniEditor.iniget(file, a.text(1), a.text(2)));
     }
 
     /** iniget_multiline: every value of a multi-line option, blank-separated. */
     public String iniget_multiline(Object... args) {
         IniArgs a = IniArgs.of("iniget_multiline", args, 3, 3);
-        return IniEditor.inigetMultiline(a.file(), a.text(1), a.text(2));
+        return ini(a, file -> IniEditor.inigetMultiline(file, a.text(1), a.text(2)));
     }
 
     /** ini_has_option: true if the option is set in the section (an empty value counts). */
@@ -70,13 +71,18 @@ public abstract class IniHelpers extends PackageHelpers {
     /** iniget_sections: the section names of a file, in order. Usage: {@code iniget_sections NOVA_CONF} */
     public List<String> iniget_sections(Object... args) {
         IniArgs a = IniArgs.of("iniget_sections", args, 1, 1);
-        return IniEditor.inigetSections(a.file());
+        return ini(a, file -> IniEditor.inigetSections(file));
     }
 
     /**
-     * Runs an ini edit; with {@code -sudo} and a file the run may not write, on a copy put in place through sudo.
+     * Runs an ini edit: in a dry run on a scratch copy whose change is printed; with {@code -sudo} and a file the
+     * run may not write, on a copy put in place through sudo; otherwise on the file itself.
      */
     private <T> T ini(IniArgs a, java.util.function.Function<Path, T> edit) {
+        DryRun dryRun = hostContext().commands().dryRun();
+        if (dryRun != null) {
+            return dryRun.edit(a.file(), edit);
+        }
         PrivilegedEdit privileged = new PrivilegedEdit(hostContext().commands(), hostContext().privilege());
         return a.sudo() && privileged.needed(a.file()) ? privileged.apply(a.file(), edit) : edit.apply(a.file());
     }

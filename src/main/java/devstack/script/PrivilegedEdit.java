@@ -1,5 +1,6 @@
 package devstack.script;
 
+import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
 import devstack.system.Privilege;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class PrivilegedEdit {
             Path dir = Files.createTempDirectory("devstack-ini");
             Path copy = dir.resolve(file.getFileName().toString());
             try {
-                boolean exists = commands.run(privilege.asRoot(List.of("test", "-e", file.toString())), Map.of())
+                boolean exists = commands.query(privilege.asRoot(List.of("test", "-e", file.toString())))
                         .succeeded();
                 byte[] before = exists ? readAsRoot(file) : null;
                 if (before != null) {
@@ -61,7 +62,11 @@ final class PrivilegedEdit {
     }
 
     private byte[] readAsRoot(Path file) {
-        String text = commands.checked(privilege.asRoot(List.of("cat", "--", file.toString())));
+        CommandRunner.Result read = commands.query(privilege.asRoot(List.of("cat", "--", file.toString())));
+        if (!read.succeeded()) {
+            throw new CommandFailedException("cat " + file, read.exitCode(), read.lastLines());
+        }
+        String text = read.stdout();
         // The runner drops trailing newlines; an ini file ends with one.
         return text.isEmpty() ? new byte[0] : (text + "\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import devstack.system.CommandRunner;
 import devstack.system.OsRelease;
 import devstack.system.Packages;
 import devstack.system.Privilege;
+import devstack.system.ProcessSupervisor;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,7 @@ public final class ScriptContext {
     private final devstack.console.Timers timers = new devstack.console.Timers(java.time.Clock.systemUTC());
     private OsRelease osRelease;
     private Packages packageHelper;
+    private ProcessSupervisor processSupervisor;
 
     public ScriptContext(Settings settings, Console console, CommandRunner commands, Privilege privilege,
                          Supplier<OsRelease> os, Supplier<Packages> packages) {
@@ -66,5 +68,14 @@ public final class ScriptContext {
             packageHelper = packages.get();
         }
         return packageHelper;
+    }
+
+    /** run_process and friends: the service processes recorded in SERVICE_DIR, logging to LOGDIR (both read live). */
+    public synchronized ProcessSupervisor processes() {
+        if (processSupervisor == null) {
+            processSupervisor = new ProcessSupervisor(console, commands, privilege,
+                    () -> settings.path("SERVICE_DIR"), () -> settings.path("LOGDIR"));
+        }
+        return processSupervisor;
     }
 }

@@ -42,7 +42,9 @@ public abstract class ScriptSupport extends Script {
             if (getBinding().hasVariable(name) && getBinding().getVariable(name) instanceof Closure<?> closure) {
                 return closure.call(arguments);
             }
-            throw new UnknownFunctionException(name, arguments, functions.exists(name));
+            // A helper or plugin function of that name exists, but not for these arguments.
+            boolean known = functions.exists(name) || !getMetaClass().respondsTo(this, name).isEmpty();
+            throw new UnknownFunctionException(name, arguments, known);
         }
     }
 

@@ -22,9 +22,4 @@ public abstract class ServiceHelpers extends ConsoleHelpers {
     public void disable_all_services() {
         hostContext().settings().services().disableAll();
     }
-
-    /** is_plugin_enabled: true if {@code enable_plugin name ...} was given. Usage: {@code is_plugin_enabled 'foo'} */
-    public boolean is_plugin_enabled(String name) {
-        return hostContext().settings().plugins().stream().anyMatch(p -> p.name().equals(name));
-    }
 }

@@ -22,7 +22,7 @@ final class Apt implements PackageManager {
         List<String> argv = new ArrayList<>(List.of("dpkg-query", "--show", "--showformat=${Package}\\t${Status}\\n"));
         argv.addAll(names);
         // dpkg-query exits 1 when some names are unknown; its output still lists the known ones.
-        CommandRunner.Result result = commands.run(argv, Map.of());
+        CommandRunner.Result result = commands.query(argv);
         Set<String> installed = new HashSet<>();
         for (String line : result.stdout().split("\n")) {
             String[] fields = line.split("\t");

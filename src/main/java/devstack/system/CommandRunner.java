@@ -23,9 +23,21 @@ public final class CommandRunner {
     static final int LAST_LINES = 20;
 
     private final Console console;
+    private final DryRun dryRun;
 
     public CommandRunner(Console console) {
+        this(console, null);
+    }
+
+    /** With {@code dryRun} non-null, commands that change the machine are printed, not run. */
+    public CommandRunner(Console console, DryRun dryRun) {
         this.console = console;
+        this.dryRun = dryRun;
+    }
+
+    /** The dry run this runner reports to, or null for a real run. */
+    public DryRun dryRun() {
+        return dryRun;
     }
 
     /** The outcome of a command that ran to the end. */
@@ -52,8 +64,24 @@ public final class CommandRunner {
         return result.stdout();
     }
 
-    /** Runs argv with extra environment variables and returns whatever happened; only a failure to start throws. */
+    /**
+     * Runs argv with extra environment variables and returns whatever happened; only a failure to start throws.
+     * In a dry run the command is printed and "succeeds" with no output.
+     */
     public Result run(List<String> argv, Map<String, String> environment) {
+        if (dryRun != null) {
+            dryRun.wouldRun(argv);
+            return new Result(0, "", List.of());
+        }
+        return execute(argv, environment);
+    }
+
+    /** Runs a command that only reads (a package query, a file read): it runs in a dry run too. */
+    public Result query(List<String> argv) {
+        return execute(argv, Map.of());
+    }
+
+    private Result execute(List<String> argv, Map<String, String> environment) {
         console.detail("+ " + String.join(" ", argv));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
         builder.environment().putAll(environment);

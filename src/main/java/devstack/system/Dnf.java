@@ -22,7 +22,7 @@ final class Dnf implements PackageManager {
         List<String> argv = new ArrayList<>(List.of("rpm", "--query", "--queryformat", "%{NAME}\\n"));
         argv.addAll(names);
         // rpm exits with the number of missing packages; the names it prints are the installed ones.
-        Set<String> printed = new HashSet<>(List.of(commands.run(argv, Map.of()).stdout().split("\n")));
+        Set<String> printed = new HashSet<>(List.of(commands.query(argv).stdout().split("\n")));
         Set<String> installed = new HashSet<>();
         names.stream().filter(printed::contains).forEach(installed::add);
         return installed;

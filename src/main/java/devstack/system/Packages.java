@@ -23,12 +23,20 @@ public final class Packages {
     private final PackageManager manager;
     private final Console console;
     private final BooleanSupplier skipRepositoryUpdate;
+    private final BooleanSupplier offline;
     private boolean repositoriesUpdated;
 
     public Packages(PackageManager manager, Console console, BooleanSupplier skipRepositoryUpdate) {
+        this(manager, console, skipRepositoryUpdate, () -> false);
+    }
+
+    /** @param offline {@code OFFLINE=True}: as DevStack's apt_get, installs and removals do nothing */
+    public Packages(PackageManager manager, Console console, BooleanSupplier skipRepositoryUpdate,
+                    BooleanSupplier offline) {
         this.manager = manager;
         this.console = console;
         this.skipRepositoryUpdate = skipRepositoryUpdate;
+        this.offline = offline;
     }
 
     /** install_package: installs every named package that is not installed yet. */
@@ -41,6 +49,10 @@ public final class Packages {
         List<String> missing = wanted.stream().filter(name -> !installed.contains(name)).toList();
         if (missing.isEmpty()) {
             console.detail("already installed: " + String.join(" ", wanted));
+            return;
+        }
+        if (offline.getAsBoolean()) {
+            console.detail("OFFLINE=True: not installing " + String.join(" ", missing));
             return;
         }
         updateRepositories(false);
@@ -64,7 +76,7 @@ public final class Packages {
         List<String> asked = validated(names);
         Set<String> installed = asked.isEmpty() ? Set.of() : manager.installed(asked);
         List<String> present = asked.stream().filter(installed::contains).toList();
-        if (!present.isEmpty()) {
+        if (!present.isEmpty() && !offline.getAsBoolean()) {
             manager.uninstall(present);
         }
     }

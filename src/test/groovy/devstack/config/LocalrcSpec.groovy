@@ -148,6 +148,26 @@ class LocalrcSpec extends Specification {
 
     // ---- lines ---------------------------------------------------------------------------------------------------
 
+    def "a ~ that starts a word is HOME, anywhere else it is literal: #line"() {
+        given:
+        variables.set('HOME', '/home/stack')
+
+        when:
+        evaluate(line)
+
+        then:
+        value('A') == expected
+
+        where:
+        line             | expected
+        'A=~'            | '/home/stack'
+        'A=~/devstack'   | '/home/stack/devstack'
+        'A="~/x"'        | '~/x'
+        "A='~'"          | '~'
+        'A=x~'           | 'x~'
+        'A=~user'        | '~user'
+    }
+
     def "export NAME without a value is accepted and changes nothing"() {
         when:
         evaluate('A=1\nexport A\nexport A B # both')

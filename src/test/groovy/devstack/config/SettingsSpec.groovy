@@ -52,7 +52,7 @@ class SettingsSpec extends Specification {
         'NOVA_CONF'         || '/etc/nova/nova.conf'
         'VIRT_DRIVER'       || 'fake'
         'VERBOSE'           || 'True'
-        'ENABLED_SERVICES'  || 'n-cpu,template'
+        'ENABLED_SERVICES'  || 'n-cpu,template,demo'
         'DISABLED_SERVICES' || ''
         'STACK_USER'        || System.getProperty('user.name')
     }
@@ -214,7 +214,7 @@ class SettingsSpec extends Specification {
         settings.localConf().get().sections('post-config').size() == 1
     }
 
-    def "the default ENABLED_SERVICES is n-cpu,template and localrc's service calls operate on it"() {
+    def "the default ENABLED_SERVICES is n-cpu,template,demo and localrc's service calls operate on it"() {
         given:
         localConf('[[local|localrc]]\nenable_service foo\ndisable_service template\n')
 
@@ -222,9 +222,9 @@ class SettingsSpec extends Specification {
         Settings settings = load()
 
         then:
-        settings.get('ENABLED_SERVICES') == 'n-cpu,foo'
+        settings.get('ENABLED_SERVICES') == 'n-cpu,demo,foo'
         settings.get('DISABLED_SERVICES') == 'template'
-        Settings.DEFAULT_ENABLED_SERVICES == 'n-cpu,template'
+        Settings.DEFAULT_ENABLED_SERVICES == 'n-cpu,template,demo'
     }
 
     def "an environment ENABLED_SERVICES set to the empty string is kept"() {
@@ -285,8 +285,10 @@ class SettingsSpec extends Specification {
 
         then:
         settings.plugins() == [
-                new Settings.PluginRequest('heat', 'https://opendev.org/openstack/heat', 'master', 'local.conf:2'),
-                new Settings.PluginRequest('ironic', 'https://opendev.org/openstack/ironic', 'stable/2024.1', 'local.conf:3')]
+                new Settings.PluginRequest('heat', 'https://opendev.org/openstack/heat', 'master', 'local.conf:2',
+                        Path.of('/opt/stack/heat')),
+                new Settings.PluginRequest('ironic', 'https://opendev.org/openstack/ironic', 'stable/2024.1', 'local.conf:3',
+                        Path.of('/opt/stack/ironic'))]
     }
 
     def "enabling a plugin twice is an error naming both lines"() {

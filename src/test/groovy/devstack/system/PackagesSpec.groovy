@@ -48,7 +48,22 @@ class PackagesSpec extends Specification {
     Console console = new Console(new PrintWriter(out), new PrintWriter(err))
     RecordingPackageManager manager = new RecordingPackageManager()
     boolean skipUpdate = false
-    Packages packages = new Packages(manager, console, { skipUpdate } as BooleanSupplier)
+    boolean offline = false
+    Packages packages = new Packages(manager, console, { skipUpdate } as BooleanSupplier, { offline } as BooleanSupplier)
+
+    def "OFFLINE=True installs and removes nothing, as DevStack's apt_get"() {
+        given:
+        offline = true
+        manager.present = ['a'] as Set
+
+        when:
+        packages.install(['a', 'b'])
+        packages.uninstall(['a'])
+
+        then:
+        manager.installs.isEmpty()
+        !manager.calls.any { it.startsWith('uninstall') || it == 'update' }
+    }
 
     def "already installed packages are never handed to install"() {
         given:

@@ -1,0 +1,91 @@
+package devstack.system;
+
+import devstack.console.Console;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code --dry-run}: every change the run would make to the machine is printed instead of made. Read-only queries
+ * (is a package installed? what does this file hold?) still run, so the plan shows what would really happen here.
+ */
+public final class DryRun {
+    private final Console console;
+    /** What each file would hold after the planned edits, so that later edits and reads build on earlier ones. */
+    private final Map<Path, byte[]> planned = new HashMap<>();
+
+    public DryRun(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * Applies a file edit to a scratch copy of the file (as it would be by now), prints the change as a diff and
+     * keeps the result as the file's planned content; the file itself is never touched.
+     */
+    public synchronized <T> T edit(Path file, Function<Path, T> edit) {
+        Path key = file.toAbsolutePath().normalize();
+        try {
+            Path scratchDir = Files.createTempDirectory("devstack-dry-run");
+            Path scratch = scratchDir.resolve(key.getFileName().toString());
+            try {
+                byte[] before = planned.containsKey(key) ? planned.get(key)
+                        : Files.isRegularFile(key) ? Files.readAllBytes(key) : null;
+                if (before != null) {
+                    Files.write(scratch, before);
+                }
+                T result = edit.apply(scratch);
+                byte[] after = Files.exists(scratch) ? Files.readAllBytes(scratch) : null;
+                if (after != null && (before == null || !Arrays.equals(before, after))) {
+                    if (before == null) {
+                        console.summary("[dry-run] would create " + file);
+                    }
+                    wouldWrite(file, lines(before), lines(after));
+                    planned.put(key, after);
+                }
+                return result;
+            } finally {
+                Files.deleteIfExists(scratch);
+                Files.deleteIfExists(scratchDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("dry run: cannot plan the edit of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> lines(byte[] content) {
+        return content == null || content.length == 0 ? List.of()
+                : new String(content, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    public void wouldRun(List<String> argv) {
+        console.summary("[dry-run] would run: " + String.join(" ", argv));
+    }
+
+    public void wouldCreateDirectory(Path dir) {
+        console.summary("[dry-run] would create directory " + dir);
+    }
+
+    public void wouldRemove(Path path) {
+        console.summary("[dry-run] would remove " + path);
+    }
+
+    public void wouldStart(String service, String command) {
+        console.summary("[dry-run] would start " + service + ": " + command);
+    }
+
+    /** Shows a file change as a unified diff of its lines. */
+    public void wouldWrite(Path file, List<String> before, List<String> after) {
+        if (before.equals(after)) {
+            return;
+        }
+        console.summary("[dry-run] would change " + file + ":");
+        LineDiff.unified(file.toString(), before, after).forEach(console::summary);
+    }
+}

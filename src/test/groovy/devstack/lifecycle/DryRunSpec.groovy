@@ -1,0 +1,91 @@
+package devstack.lifecycle
+
+import devstack.testkit.Cli
+import devstack.testkit.Tree
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** --dry-run: every change is printed, nothing is changed. */
+class DryRunSpec extends Specification {
+    @TempDir
+    Path dir
+
+    Tree tree
+    Path existing
+
+    def setup() {
+        tree = new Tree(dir)
+        existing = dir.resolve('etc/svc.conf')
+        Files.createDirectories(existing.parent)
+        Files.writeString(existing, '[DEFAULT]\ndebug = False\nworkers = 2\n')
+        tree.write('nova_plugins/hypervisor-fake.groovy', new File('nova_plugins/hypervisor-fake.groovy').text)
+        tree.hook('50-busy.groovy', """
+if (\$1 == 'stack' && \$2 == 'install') {
+    iniset '$existing', 'DEFAULT', 'debug', 'True'
+    iniset '$existing', 'DEFAULT', 'new_option', 'x'
+    new File(PROBE_LOG) << "debug seen as \${iniget('$existing', 'DEFAULT', 'debug')}\\n"
+    install_package 'no-such-package-devstack'
+    sh 'touch $dir/touched'
+    err 'an error for error.log'
+}""")
+        tree.localConf('ENABLED_SERVICES=n-cpu\nVIRT_DRIVER=fake', "[[post-config|$dir/etc/merged.conf]]\n[a]\nb = c\n")
+    }
+
+    def "stack --dry-run prints the plan and leaves the machine as it was"() {
+        when:
+        def run = Cli.run(tree.root, 'stack', '--dry-run')
+
+        then:
+        run.exitCode == 0
+        Files.readString(existing) == '[DEFAULT]\ndebug = False\nworkers = 2\n'
+        !Files.exists(tree.dest)
+        !Files.exists(tree.novaConf)
+        !Files.exists(dir.resolve('etc/merged.conf'))
+        !Files.exists(dir.resolve('touched'))
+        run.out.contains("[dry-run] would create directory ${tree.dest}")
+        run.out.contains("[dry-run] would change $existing:")
+        run.out.contains('-debug = False')
+        run.out.contains('+debug = True')
+        run.out.contains('+new_option = x')
+        run.out.contains("[dry-run] would create ${tree.novaConf}")
+        run.out.contains('+compute_driver = fake.FakeDriver')
+        run.out.contains("[dry-run] would create $dir/etc/merged.conf")
+        run.out.contains("[dry-run] would run: /bin/sh -c touch $dir/touched")
+        run.out.readLines().last() ==~ /stack\.sh dry run completed \(nothing was changed\) in \d+\.\d seconds\./
+    }
+
+    def "later steps of a dry run see the planned content of a file"() {
+        when:
+        Cli.run(tree.root, 'stack', '--dry-run')
+
+        then:
+        tree.probed() == ['debug seen as True']
+    }
+
+    def "the package manager is asked what is installed, and the install is only printed"() {
+        when:
+        def run = Cli.run(tree.root, 'stack', '--dry-run')
+
+        then:
+        run.exitCode == 0
+        run.out.readLines().any { it.startsWith('[dry-run] would run: ') && it.endsWith('install no-such-package-devstack') }
+    }
+
+    def "clean --dry-run removes nothing"() {
+        given:
+        assert Cli.run(tree.root, 'stack').exitCode == 1 // the hook's package does not exist: state is left behind
+        assert Files.isDirectory(tree.dest.resolve('logs'))
+
+        when:
+        def run = Cli.run(tree.root, 'clean', '--dry-run')
+
+        then:
+        run.exitCode == 0
+        run.out.contains("[dry-run] would remove ${tree.dest.resolve('logs')}")
+        Files.isDirectory(tree.dest.resolve('logs'))
+        Files.isDirectory(tree.dest.resolve('data'))
+    }
+}

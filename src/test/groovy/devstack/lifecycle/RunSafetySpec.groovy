@@ -1,0 +1,91 @@
+package devstack.lifecycle
+
+import devstack.testkit.Cli
+import devstack.testkit.Program
+import devstack.testkit.Tree
+import spock.lang.Specification
+import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** One run at a time, and an interrupted run that says where it stopped and can be undone. */
+class RunSafetySpec extends Specification {
+    @TempDir
+    Path dir
+
+    Tree tree
+    PollingConditions within = new PollingConditions(timeout: 20, delay: 0.1)
+
+    def setup() {
+        tree = new Tree(dir)
+        // The hook waits at stack install until the spec removes the gate file.
+        tree.hook('50-wait.groovy', """if (\$1 == 'stack' && \$2 == 'install') {
+    new File(PROBE_LOG) << 'waiting\\n'
+    while (new File('$dir/gate').exists()) { sleep 50 }
+}""")
+        tree.localConf('ENABLED_SERVICES=')
+        Files.writeString(dir.resolve('gate'), 'closed')
+    }
+
+    def "a second run while one is running exits 2 naming the pid of the first"() {
+        given:
+        Process first = Program.start(tree.root, dir.resolve('first.out'), 'stack')
+        within.eventually { assert tree.probed() == ['waiting'] }
+
+        when:
+        def second = Cli.run(tree.root, 'unstack')
+
+        then:
+        second.exitCode == 2
+        second.err.contains("another run (pid ${first.pid()}) is using ${tree.dest.resolve('status')}")
+
+        cleanup:
+        Files.deleteIfExists(dir.resolve('gate'))
+        first?.waitFor()
+    }
+
+    def "the lock is free again once the first run ends"() {
+        given:
+        Files.delete(dir.resolve('gate'))
+        assert Cli.run(tree.root, 'stack').exitCode == 0
+
+        expect:
+        Cli.run(tree.root, 'unstack').exitCode == 0
+    }
+
+    def "Ctrl-C stops the run, says where it stopped, and unstack can undo it"() {
+        given:
+        Process run = Program.start(tree.root, dir.resolve('run.out'), 'stack')
+        within.eventually { assert tree.probed() == ['waiting'] }
+
+        when:
+        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().waitFor()
+        int code = run.waitFor()
+        String output = Files.readString(dir.resolve('run.out'))
+
+        then:
+        code == 130
+        output.contains('stack.sh interrupted during stack install: extras.d/50-wait.groovy')
+        output.contains('./unstack.sh stops it')
+        Cli.run(tree.root, 'unstack').exitCode == 0
+
+        cleanup:
+        Files.deleteIfExists(dir.resolve('gate'))
+    }
+
+    def "on a terminal a live status line shows the phase, the plugin and the time"() {
+        given:
+        Files.delete(dir.resolve('gate'))
+        def command = Program.command(tree.root, 'stack').collect { "'$it'" }.join(' ')
+        // script(1) gives the program a real pseudo-terminal.
+        def process = new ProcessBuilder('script', '-qec', command, '/dev/null').redirectErrorStream(true).start()
+        String output = process.inputStream.text
+
+        expect:
+        process.waitFor() == 0
+        output.contains('\r\u001b[K[stack install: extras.d/50-wait.groovy]') || output.contains('\r\u001b[K[stack')
+        output.contains('stack.sh completed in')
+    }
+}
