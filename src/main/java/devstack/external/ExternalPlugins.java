@@ -65,7 +65,7 @@ public final class ExternalPlugins implements LifecycleExtension {
                 present.add(request);
             } else {
                 console.warn(ExternalPlugin.who(request) + ": skipped: it is not cloned at " + request.gitDir()
-                        + " and this run does not clone (only stack does)");
+                        + " and this run does not clone (only stack does, and not with --dry-run)");
             }
         }
 

@@ -86,6 +86,7 @@ public final class Host {
         RunStatus status = new RunStatus(clock);
         PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions, status, clock);
         Prerequisites prerequisites = new Prerequisites(settings, context);
+        externalPlugins.packageLists().forEach(p -> prerequisites.addPlugin(p.name(), p.filesDir()));
         prerequisites.validate();
         return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands, prerequisites,
                 context, status, clock, dryRun != null);

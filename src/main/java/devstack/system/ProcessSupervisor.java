@@ -112,7 +112,7 @@ public final class ProcessSupervisor {
         }
         long pid = process.pid();
         // The start time is the pid's identity; a process so quick it is already reaped has none, and fails below.
-        Optional<ProcessTable.Stat> stat = table.stat(pid);
+        Optional<ProcessTable.Stat> stat = awaitGroupLeader(pid);
         ProcessRecord record = new ProcessRecord(service, pid, stat.map(ProcessTable.Stat::startTicks).orElse(-1L),
                 command.command(), log, logOffset);
         if (stat.isPresent()) {
@@ -291,6 +291,22 @@ public final class ProcessSupervisor {
             pause();
         }
         return true;
+    }
+
+    /**
+     * The status of a new process once setsid has made it the leader of its group (a moment after it starts), so
+     * that a group signal reaches it; empty if it is already gone.
+     */
+    private Optional<ProcessTable.Stat> awaitGroupLeader(long pid) {
+        long deadline = System.nanoTime() + startGrace.toNanos();
+        while (true) {
+            Optional<ProcessTable.Stat> stat = table.stat(pid);
+            if (stat.isEmpty() || stat.get().processGroup() == pid || stat.get().isZombie()
+                    || System.nanoTime() > deadline) {
+                return stat;
+            }
+            pause();
+        }
     }
 
     /** The exit code if the process exits within {@code grace}, otherwise null. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +15,7 @@ import java.util.Optional;
  * command line. A zombie (exited, not yet reaped) counts as dead.
  */
 public final class ProcessTable {
-    private final Path proc;
-
-    public ProcessTable() {
-        this(Path.of("/proc"));
-    }
-
-    ProcessTable(Path proc) {
-        this.proc = proc;
-    }
+    private final Path proc = Path.of("/proc");
 
     /** One line of {@code /proc/<pid>/stat}: what we need of it. */
     public record Stat(long pid, String name, char state, long processGroup, long startTicks) {
@@ -37,10 +28,8 @@ public final class ProcessTable {
     public Optional<Stat> stat(long pid) {
         try {
             return Optional.of(parseStat(pid, Files.readString(proc.resolve(pid + "/stat"), StandardCharsets.UTF_8)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // The process vanished while we read it, or the line is not what Linux writes: either way not ours.
+            // No such process, one that vanished while we read it, or a line Linux did not write: none of ours.
             return Optional.empty();
         }
     }
