@@ -111,7 +111,7 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
      */
     private static PluginSource source(Path path) {
         Path absolute = key(path);
-        return new PluginSource(PluginKind.LIBRARY, absolute, absolute.toString());
+        return new PluginSource(PluginKind.EXTERNAL, absolute, absolute.toString());
     }
 
     private static List<PluginSource> libraries(Path dir) {

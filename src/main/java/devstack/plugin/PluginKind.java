@@ -7,7 +7,9 @@ public enum PluginKind {
     /** {@code nova_plugins/hypervisor-<name>.groovy}: the five nova hypervisor functions. */
     HYPERVISOR("nova_plugins"),
     /** {@code lib/name.groovy}: functions a hook loads with {@code source}. */
-    LIBRARY("lib");
+    LIBRARY("lib"),
+    /** A file of an external plugin's clone: {@code devstack/plugin.groovy}, {@code settings.groovy}, ... */
+    EXTERNAL("devstack");
 
     private final String directory;
 

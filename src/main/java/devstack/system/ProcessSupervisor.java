@@ -83,10 +83,15 @@ public final class ProcessSupervisor {
      * Starts {@code command} for {@code service} and records it. A process of the same service that is still
      * running is stopped first. Fails, leaving nothing running, if the program is not found, SERVICE_DIR or LOGDIR
      * cannot be written, or the process exits within its first second (with its exit code and the last lines of
-     * its log).
+     * its log). In a dry run it is only printed, and returns null.
      */
     public ProcessRecord start(String service, ProcessCommand command) {
         checkName("run_process", service);
+        if (commands.dryRun() != null) {
+            // Nothing is checked either: SERVICE_DIR and the program may come from steps that were only printed.
+            commands.dryRun().wouldStart(service, command.command());
+            return null;
+        }
         Path pidFile = ProcessRecord.file(writableDirectory(service, "SERVICE_DIR", serviceDir.get()), service);
         Path log = writableDirectory(service, "LOGDIR", logDir.get()).resolve(service + ".log");
         command.missingProgram(System.getenv("PATH")).ifPresent(program -> {
@@ -143,8 +148,9 @@ public final class ProcessSupervisor {
      */
     public boolean stop(String service) {
         checkName("stop_process", service);
-        Path pidFile = ProcessRecord.file(serviceDir.get(), service);
-        return Files.exists(pidFile) && stopRecorded(service, pidFile, "");
+        Path dir = serviceDir.get();
+        Path pidFile = ProcessRecord.file(dir, service);
+        return !dir.toString().isEmpty() && Files.exists(pidFile) && stopRecorded(service, pidFile, "");
     }
 
     /**
@@ -167,6 +173,11 @@ public final class ProcessSupervisor {
      * last lines of each one's log. Processes of services no longer enabled are not checked.
      */
     public void check(Predicate<String> enabled) {
+        if (commands.dryRun() != null) {
+            // A dry run started nothing, and the real run would start again what it found dead.
+            console.detail("service_check: skipped in a dry run");
+            return;
+        }
         List<String> dead = new ArrayList<>();
         List<String> details = new ArrayList<>();
         int running = 0;
@@ -227,22 +238,36 @@ public final class ProcessSupervisor {
         try {
             record = ProcessRecord.read(pidFile, service);
         } catch (ProcessRecord.Unreadable e) {
-            console.warn("removed the pid file " + pidFile + " of " + service + " without stopping anything: "
-                    + e.getMessage());
-            deleteQuietly(pidFile);
+            removePidFile(pidFile, "removed the pid file " + pidFile + " of " + service
+                    + " without stopping anything: " + e.getMessage());
             return false;
         }
         State state = state(record);
-        boolean stop = state == State.RUNNING || state == State.ORPHANED;
-        if (stop) {
+        if (state != State.RUNNING && state != State.ORPHANED) {
+            removePidFile(pidFile, "removed the stale pid file " + pidFile + ": " + describe(record, state));
+            return false;
+        }
+        if (commands.dryRun() != null) {
+            commands.dryRun().wouldRun(killCommand(record.pid(), "TERM"));
+        } else {
             boolean forced = killGroup(record.pid());
             console.summary("Stopped " + service + " (pid " + record.pid() + why
                     + (forced ? ", killed after ignoring SIGTERM for " + stopTimeout.toSeconds() + " s" : "") + ")");
-        } else {
-            console.warn("removed the stale pid file " + pidFile + ": " + describe(record, state));
+        }
+        removePidFile(pidFile, null);
+        return true;
+    }
+
+    /** Removes a pid file, with a warning unless null; a dry run only says that it would. */
+    private void removePidFile(Path pidFile, String warning) {
+        if (commands.dryRun() != null) {
+            commands.dryRun().wouldRemove(pidFile);
+            return;
+        }
+        if (warning != null) {
+            console.warn(warning);
         }
         deleteQuietly(pidFile);
-        return stop;
     }
 
     /** Why a record's process is not (all) running, in words. */
@@ -275,11 +300,15 @@ public final class ProcessSupervisor {
 
     /** kill(1) of the shell, which can signal a group; through sudo when the group belongs to another user. */
     private void signalGroup(long pgid, String signal) {
-        List<String> kill = List.of("/bin/sh", "-c", "kill -s " + signal + " -- -" + pgid);
+        List<String> kill = killCommand(pgid, signal);
         CommandRunner.Result result = commands.run(kill, Map.of());
         if (!result.succeeded() && !privilege.isRoot() && !table.groupMembers(pgid).isEmpty()) {
             commands.run(privilege.asRoot(kill), Map.of());
         }
+    }
+
+    private static List<String> killCommand(long pgid, String signal) {
+        return List.of("/bin/sh", "-c", "kill -s " + signal + " -- -" + pgid);
     }
 
     private boolean waitForGroupExit(long pgid, Duration timeout) {
@@ -361,7 +390,7 @@ public final class ProcessSupervisor {
     private List<Path> pidFiles() {
         Path dir = serviceDir.get();
         List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
+        if (dir.toString().isEmpty() || !Files.isDirectory(dir)) {
             return files;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.pid")) {
@@ -382,6 +411,10 @@ public final class ProcessSupervisor {
     /** The directory a setting names, created if missing; a clear error naming it if it cannot be written. */
     private static Path writableDirectory(String service, String setting, Path dir) {
         String user = System.getProperty("user.name");
+        if (dir.toString().isEmpty()) {
+            throw new ProcessFailedException("run_process " + service + ": " + setting + " is empty",
+                    "set " + setting + " to a directory " + user + " can write, or leave it unset");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ProcessFailedException("run_process " + service + ": " + setting + " (" + dir
                     + ") is not a directory", "set " + setting + " to a directory " + user + " can write");

@@ -307,6 +307,37 @@ run_process 'crasher', "echo crasher reading its config; echo 'crasher: bad opti
         !running(marker)
     }
 
+    def "--dry-run prints the processes stack would start and unstack would stop, and touches none"() {
+        given: 'a service started by a real stack'
+        atExtra("run_process 'sleeper', \"${longRunning()}\"\nrun_process 'newcomer', \"${longRunning("$marker-new")}\"")
+        tree.localConf('ENABLED_SERVICES=sleeper')
+        assert Cli.run(tree.root, 'stack').exitCode == 0
+        def sleeper = pidOf('sleeper')
+        tree.localConf('ENABLED_SERVICES=sleeper,newcomer')
+
+        when:
+        def stack = Cli.run(tree.root, 'stack', '--dry-run')
+
+        then: 'the running one is not restarted, the new one not started'
+        stack.exitCode == 0
+        stack.out.contains("[dry-run] would start sleeper: ${longRunning()}")
+        stack.out.contains("[dry-run] would start newcomer: ${longRunning("$marker-new")}")
+        !running("$marker-new")
+        pidOf('sleeper') == sleeper
+        table.groupMembers(sleeper).size() >= 3
+
+        when:
+        def unstack = Cli.run(tree.root, 'unstack', '--dry-run')
+
+        then:
+        unstack.exitCode == 0
+        unstack.out.contains("[dry-run] would run: /bin/sh -c kill -s TERM -- -$sleeper")
+        unstack.out.contains("[dry-run] would remove ${serviceDir.resolve('sleeper.pid')}")
+        !unstack.out.contains('Stopped')
+        table.groupMembers(sleeper).size() >= 3
+        pidOf('sleeper') == sleeper
+    }
+
     def "the shipped demo service: stack starts it and it works, unstack stops it, clean removes its state"() {
         given:
         tree.write('extras.d/60-demo.groovy', Files.readString(PROJECT.resolve('extras.d/60-demo.groovy')))

@@ -457,6 +457,22 @@ class ProcessSupervisorSpec extends Specification {
         !supervisor.isRunning(marker)
     }
 
+    def "an empty SERVICE_DIR is an error for run_process, and stop finds nothing in it"() {
+        given:
+        def supervisor = new ProcessSupervisor(console, new CommandRunner(console), new Privilege(ROOT),
+                { Path.of('') }, { logDir })
+
+        when:
+        supervisor.start('sleeper', ProcessCommand.of(longRunning(), '', '', ''))
+
+        then:
+        ProcessFailedException e = thrown()
+        e.message == 'run_process sleeper: SERVICE_DIR is empty'
+        !supervisor.isRunning(marker)
+        !supervisor.stop('sleeper')
+        supervisor.stopAll() == []
+    }
+
     @Requires({ !ProcessSupervisorSpec.ROOT })
     def "a SERVICE_DIR without write permission is a clear error naming it"() {
         given:
