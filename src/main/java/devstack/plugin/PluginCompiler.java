@@ -74,7 +74,7 @@ public final class PluginCompiler {
         GroovyCodeSource code = new GroovyCodeSource(text, uniqueFileName(source), "/groovy/devstack-plugin");
         code.setCachable(false);
         try {
-            Class<?> type = loader.parseClass(code, false);
+            Class<?> type = parseQuietly(code);
             if (!Script.class.isAssignableFrom(type)) {
                 throw new PluginException(source.displayName() + ": defines a class, not a script",
                         "a plugin file is a script: top-level statements and functions (def name() { ... })");
@@ -82,7 +82,22 @@ public final class PluginCompiler {
             classes.put(type.getName(), source);
             return new CompiledPlugin(source, type.asSubclass(Script.class));
         } catch (CompilationFailedException e) {
-            throw new PluginException(describe(source, e), "fix the syntax error; nothing was run");
+            throw new PluginException(describe(source, text, e), "fix the syntax error; nothing was run");
+        }
+    }
+
+    /**
+     * Compiles with the parser's own stderr chatter ("unknown recognition error type: ...") kept off the console:
+     * the error itself is reported properly, with file and line. Plugins are compiled before any phase, by one
+     * thread, so the swap of System.err cannot hide anyone else's output.
+     */
+    private Class<?> parseQuietly(GroovyCodeSource code) {
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return loader.parseClass(code, false);
+        } finally {
+            System.setErr(stderr);
         }
     }
 
@@ -127,7 +142,21 @@ public final class PluginCompiler {
         return owner != null && !owner.path().equals(source.path());
     }
 
-    private static String describe(PluginSource source, CompilationFailedException failure) {
+    /**
+     * The mistake every bash author makes once: {@code "... $1"} in a double-quoted string, where Groovy reads
+     * {@code $1} as a broken placeholder. Says how to write it instead.
+     */
+    private static String dollarArgumentHint(String text, SyntaxException cause) {
+        String[] lines = text.split("\n", -1);
+        int index = cause.getLine() - 1;
+        boolean argumentError = cause.getOriginalMessage().matches("token recognition error at: '[12]'");
+        if (argumentError && index >= 0 && index < lines.length && lines[index].matches(".*\"[^\"]*\\$[12].*")) {
+            return " (inside a double-quoted string write ${$1}, or '...' + $1)";
+        }
+        return "";
+    }
+
+    private static String describe(PluginSource source, String text, CompilationFailedException failure) {
         if (!(failure instanceof MultipleCompilationErrorsException multiple)) {
             return source.displayName() + ": " + failure.getMessage();
         }
@@ -136,7 +165,7 @@ public final class PluginCompiler {
             if (message instanceof SyntaxErrorMessage syntax) {
                 SyntaxException cause = syntax.getCause();
                 lines.add(source.displayName() + ":" + cause.getLine() + ":" + cause.getStartColumn() + ": "
-                        + cause.getOriginalMessage());
+                        + cause.getOriginalMessage() + dollarArgumentHint(text, cause));
             } else if (message instanceof ExceptionMessage exception) {
                 lines.add(source.displayName() + ": " + exception.getCause().getMessage());
             } else {

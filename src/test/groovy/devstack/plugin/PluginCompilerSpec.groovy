@@ -103,4 +103,31 @@ private helper() {}
         then:
         locations == ['lib/hypervisor-x.groovy:1', 'nova_plugins/hypervisor-x.groovy:2']
     }
+
+    def "\"... \$1\" in a double-quoted string gets a hint on how to write it"() {
+        when:
+        compiler.compile(source(PluginKind.HOOK, '10-args.groovy', 'def x = 1\necho_summary "phase $1"\n'))
+
+        then:
+        PluginException e = thrown()
+        e.message.startsWith('extras.d/10-args.groovy:2:')
+        e.message.endsWith('(inside a double-quoted string write ${$1}, or \'...\' + $1)')
+    }
+
+    def "the parser's own chatter never reaches stderr"() {
+        given:
+        def stderr = System.err
+        def captured = new ByteArrayOutputStream()
+        System.err = new PrintStream(captured)
+
+        when:
+        compiler.compile(source(PluginKind.HOOK, '10-args.groovy', 'echo_summary "phase $1"\n'))
+
+        then:
+        thrown(PluginException)
+        captured.size() == 0
+
+        cleanup:
+        System.err = stderr
+    }
 }
