@@ -3,13 +3,11 @@ package devstack.script;
 import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
 import devstack.system.Privilege;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import devstack.system.ScratchCopy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,28 +35,10 @@ final class PrivilegedEdit {
 
     /** Applies {@code edit} to a copy of {@code file} and installs the copy if the edit changed it. */
     <T> T apply(Path file, Function<Path, T> edit) {
-        try {
-            Path dir = Files.createTempDirectory("devstack-ini");
-            Path copy = dir.resolve(file.getFileName().toString());
-            try {
-                boolean exists = commands.query(privilege.asRoot(List.of("test", "-e", file.toString())))
-                        .succeeded();
-                byte[] before = exists ? readAsRoot(file) : null;
-                if (before != null) {
-                    Files.write(copy, before);
-                }
-                T result = edit.apply(copy);
-                if (Files.exists(copy) && (before == null || !java.util.Arrays.equals(before, Files.readAllBytes(copy)))) {
-                    install(copy, file, exists);
-                }
-                return result;
-            } finally {
-                Files.deleteIfExists(copy);
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot edit " + file + " through sudo: " + e.getMessage(), e);
-        }
+        boolean exists = commands.query(privilege.asRoot(List.of("test", "-e", file.toString()))).succeeded();
+        byte[] before = exists ? readAsRoot(file) : null;
+        return ScratchCopy.edit(file.getFileName().toString(), before, edit,
+                (copy, after) -> install(copy, file, exists));
     }
 
     private byte[] readAsRoot(Path file) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,31 +30,21 @@ public final class DryRun {
      */
     public synchronized <T> T edit(Path file, Function<Path, T> edit) {
         Path key = file.toAbsolutePath().normalize();
-        try {
-            Path scratchDir = Files.createTempDirectory("devstack-dry-run");
-            Path scratch = scratchDir.resolve(key.getFileName().toString());
-            try {
-                byte[] before = planned.containsKey(key) ? planned.get(key)
-                        : Files.isRegularFile(key) ? Files.readAllBytes(key) : null;
-                if (before != null) {
-                    Files.write(scratch, before);
-                }
-                T result = edit.apply(scratch);
-                byte[] after = Files.exists(scratch) ? Files.readAllBytes(scratch) : null;
-                if (after != null && (before == null || !Arrays.equals(before, after))) {
-                    if (before == null) {
-                        console.summary("[dry-run] would create " + file);
-                    }
-                    wouldWrite(file, lines(before), lines(after));
-                    planned.put(key, after);
-                }
-                return result;
-            } finally {
-                Files.deleteIfExists(scratch);
-                Files.deleteIfExists(scratchDir);
+        byte[] before = planned.containsKey(key) ? planned.get(key) : read(key);
+        return ScratchCopy.edit(key.getFileName().toString(), before, edit, (scratch, after) -> {
+            if (before == null) {
+                console.summary("[dry-run] would create " + file);
             }
+            wouldWrite(file, lines(before), lines(after));
+            planned.put(key, after);
+        });
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         } catch (IOException e) {
-            throw new UncheckedIOException("dry run: cannot plan the edit of " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("dry run: cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
