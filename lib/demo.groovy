@@ -12,7 +12,7 @@ DEMO_BIN = "$DEMO_DIR/demo-service.sh"
 // install_demo - write the service's program
 def install_demo() {
     sh "mkdir -p '$DEMO_DIR'"
-    new File(DEMO_BIN).text = '''#!/bin/sh
+    write_file DEMO_BIN, '''#!/bin/sh
 # demo-service.sh INTERVAL HEARTBEAT - the devstack demo service: writes the time to HEARTBEAT every INTERVAL
 # seconds until it is stopped.
 interval=$1
@@ -25,8 +25,7 @@ while :; do
     sleep "$interval" &
     wait $!
 done
-'''
-    sh "chmod 755 '$DEMO_BIN'"
+''', '755'
 }
 
 // start_demo - start the service

@@ -13,7 +13,6 @@ import devstack.plugin.PluginTree;
 import devstack.script.PluginRuntime;
 import devstack.script.PluginScript;
 import devstack.script.ScriptContext;
-import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
 import devstack.system.DryRun;
 import devstack.system.OsRelease;
@@ -92,14 +91,17 @@ public final class Host {
                 context, status, clock, dryRun != null);
     }
 
-    /** {@code $(command)} in localrc: the system shell runs it, as DevStack's bash would. */
+    /**
+     * {@code $(command)} in localrc: the system shell runs it, as DevStack's bash would. It computes a setting
+     * (HOST_IP=$(hostname -I ...)), so it runs in a dry run too: the plan must use the same settings as the run.
+     */
     private static String substitute(CommandRunner commands, String command) {
-        try {
-            return commands.sh(command);
-        } catch (CommandFailedException e) {
-            throw new ConfigurationException("$(" + command + ") failed with exit code " + e.commandExitCode()
-                    + (e.lastLines().isEmpty() ? "" : ": " + String.join(" / ", e.lastLines())),
+        CommandRunner.Result result = commands.query(List.of("/bin/sh", "-c", command));
+        if (!result.succeeded()) {
+            throw new ConfigurationException("$(" + command + ") failed with exit code " + result.exitCode()
+                    + (result.lastLines().isEmpty() ? "" : ": " + String.join(" / ", result.lastLines())),
                     "fix the command or replace it with a plain value");
         }
+        return result.stdout();
     }
 }

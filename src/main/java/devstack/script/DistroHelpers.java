@@ -52,7 +52,7 @@ public abstract class DistroHelpers extends ProcessHelpers {
         if (arch == null || arch.isBlank()) {
             throw new PluginAbort("is_arch: an architecture to compare with is required, e.g. is_arch('x86_64')");
         }
-        return hostContext().commands().checked(List.of("uname", "-m")).trim().equals(arch);
+        return hostContext().commands().query(List.of("uname", "-m")).stdout().trim().equals(arch);
     }
 
     /**

@@ -2,6 +2,7 @@ package devstack.script;
 
 import devstack.system.CommandFailedException;
 import devstack.system.Download;
+import devstack.system.DryRun;
 import devstack.system.PackageTools;
 import devstack.system.Pip;
 import devstack.system.SafePermissions;
@@ -240,6 +241,11 @@ public abstract class SystemHelpers extends DistroHelpers {
         if (offline()) {
             throw new PluginAbort("get_extra_file: " + target + " is missing and OFFLINE=True forbids downloading "
                     + text + "; put the file there first");
+        }
+        DryRun dryRun = hostContext().commands().dryRun();
+        if (dryRun != null) {
+            dryRun.wouldDownload(text, target);
+            return target.toString();
         }
         hostContext().console().detail("get_extra_file: downloading " + text + " to " + target);
         new Download(proxies()).fetch(uri, target);

@@ -3,7 +3,6 @@ package devstack.system;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Whether this machine is a container, as DevStack's {@code running_in_container} asks: the marker files that
@@ -34,7 +33,7 @@ public final class ContainerCheck {
             // DevStack compares the missing tool's empty output with 'none' and answers true; no tool, no claim.
             return false;
         }
-        CommandRunner.Result result = commands.run(List.of(detectVirt, "--container"), Map.of());
+        CommandRunner.Result result = commands.query(List.of(detectVirt, "--container"));
         String kind = result.stdout().trim();
         return result.succeeded() && !kind.isEmpty() && !kind.equals("none");
     }

@@ -65,6 +65,10 @@ public final class DryRun {
         console.summary("[dry-run] would remove " + path);
     }
 
+    public void wouldDownload(String url, Path target) {
+        console.summary("[dry-run] would download " + url + " to " + target);
+    }
+
     public void wouldStart(String service, String command) {
         console.summary("[dry-run] would start " + service + ": " + command);
     }

@@ -88,4 +88,19 @@ if (\$1 == 'stack' && \$2 == 'install') {
         Files.isDirectory(tree.dest.resolve('logs'))
         Files.isDirectory(tree.dest.resolve('data'))
     }
+
+    def "a dry run of the shipped default tree succeeds and changes nothing"() {
+        given:
+        Path project = Path.of('').toAbsolutePath()
+        Map<String, String> env = [DEST: dir.resolve('stack').toString(), NOVA_CONF: dir.resolve('nova/nova.conf').toString()]
+
+        when:
+        def run = Cli.run(env, project, 'stack', '--dry-run')
+
+        then:
+        run.exitCode == 0
+        run.out.contains("[dry-run] would start demo: ${dir.resolve('stack/data/demo/demo-service.sh')}")
+        !Files.exists(dir.resolve('stack'))
+        !Files.exists(dir.resolve('nova'))
+    }
 }

@@ -249,4 +249,28 @@ sh 'echo about to fail; echo because >&2; exit 3'
         run.exitCode == 1
         run.err.contains('get_packages takes a single, comma-separated argument')
     }
+
+    def "write_file writes a whole file atomically, with the mode asked for"() {
+        given:
+        Path target = dir.resolve('bin/tool.sh')
+        Files.createDirectories(target.parent)
+
+        when:
+        def run = unstackWith("write_file '$target', '#!/bin/sh\\necho hi\\n', '750'")
+
+        then:
+        run.exitCode == 0
+        Files.readString(target) == '#!/bin/sh\necho hi\n'
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)) == 'rwxr-x---'
+    }
+
+    def "write_file refuses a mode that is not octal"() {
+        when:
+        def run = unstackWith("write_file '$dir/x', 'text', 'rwx'")
+
+        then:
+        run.exitCode == 1
+        run.err.contains("write_file: mode 'rwx' is not an octal mode")
+        !Files.exists(dir.resolve('x'))
+    }
 }
