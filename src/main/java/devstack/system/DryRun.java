@@ -19,6 +19,8 @@ public final class DryRun {
     private final Console console;
     /** What each file would hold after the planned edits, so that later edits and reads build on earlier ones. */
     private final Map<Path, byte[]> planned = new HashMap<>();
+    /** What the plan has removed so far. */
+    private final java.util.Set<Path> removed = new java.util.HashSet<>();
 
     public DryRun(Console console) {
         this.console = console;
@@ -61,8 +63,14 @@ public final class DryRun {
         console.summary("[dry-run] would create directory " + dir);
     }
 
-    public void wouldRemove(Path path) {
+    public synchronized void wouldRemove(Path path) {
         console.summary("[dry-run] would remove " + path);
+        removed.add(path.toAbsolutePath().normalize());
+    }
+
+    /** True once the plan removes {@code path}: later steps of the dry run must not find it again. */
+    public synchronized boolean isRemoved(Path path) {
+        return removed.contains(path.toAbsolutePath().normalize());
     }
 
     public void wouldDownload(String url, Path target) {

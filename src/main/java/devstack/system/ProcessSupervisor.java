@@ -150,7 +150,7 @@ public final class ProcessSupervisor {
         checkName("stop_process", service);
         Path dir = serviceDir.get();
         Path pidFile = ProcessRecord.file(dir, service);
-        return !dir.toString().isEmpty() && Files.exists(pidFile) && stopRecorded(service, pidFile, "");
+        return !dir.toString().isEmpty() && exists(pidFile) && stopRecorded(service, pidFile, "");
     }
 
     /**
@@ -387,6 +387,11 @@ public final class ProcessSupervisor {
     }
 
     /** The pid files in SERVICE_DIR, in name order; none if it does not exist. */
+    /** A pid file exists, unless a dry run has already planned to remove it. */
+    private boolean exists(Path pidFile) {
+        return Files.exists(pidFile) && (commands.dryRun() == null || !commands.dryRun().isRemoved(pidFile));
+    }
+
     private List<Path> pidFiles() {
         Path dir = serviceDir.get();
         List<Path> files = new ArrayList<>();
@@ -399,6 +404,7 @@ public final class ProcessSupervisor {
             throw new ProcessFailedException("cannot list SERVICE_DIR (" + dir + "): " + e.getMessage(),
                     "check its permissions");
         }
+        files.removeIf(file -> !exists(file));
         files.sort(null);
         return files;
     }

@@ -326,13 +326,14 @@ run_process 'crasher', "echo crasher reading its config; echo 'crasher: bad opti
         pidOf('sleeper') == sleeper
         table.groupMembers(sleeper).size() >= 3
 
-        when:
+        when: 'a hook stops it at unstack, and the core would stop it too'
+        tree.write('extras.d/70-stop.groovy', "if (\$1 == 'unstack') { stop_process 'sleeper' }")
         def unstack = Cli.run(tree.root, 'unstack', '--dry-run')
 
-        then:
+        then: 'the plan stops it once'
         unstack.exitCode == 0
-        unstack.out.contains("[dry-run] would run: /bin/sh -c kill -s TERM -- -$sleeper")
-        unstack.out.contains("[dry-run] would remove ${serviceDir.resolve('sleeper.pid')}")
+        unstack.out.count("[dry-run] would run: /bin/sh -c kill -s TERM -- -$sleeper") == 1
+        unstack.out.count("[dry-run] would remove ${serviceDir.resolve('sleeper.pid')}") == 1
         !unstack.out.contains('Stopped')
         table.groupMembers(sleeper).size() >= 3
         pidOf('sleeper') == sleeper
