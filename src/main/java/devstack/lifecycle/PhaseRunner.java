@@ -23,9 +23,8 @@ final class PhaseRunner {
     private final List<LifecycleExtension> extensions;
     private final RunStatus status;
     private final Clock clock;
-    /** Time spent per phase and per plugin, for the timing table at the end of stack. */
+    /** Time spent per phase, for the timing table at the end of stack (the runtime times each plugin). */
     private final Timers phaseTimes;
-    private final Timers pluginTimes;
 
     PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions,
                 RunStatus status, Clock clock) {
@@ -36,7 +35,6 @@ final class PhaseRunner {
         this.status = status;
         this.clock = clock;
         this.phaseTimes = new Timers(clock);
-        this.pluginTimes = new Timers(clock);
     }
 
     /** Runs a phase: the core step, the hooks, the extensions. */
@@ -49,9 +47,7 @@ final class PhaseRunner {
             String name = hook.source().displayName();
             status.running(name);
             console.detail("hook " + name + " " + phase);
-            Instant hookStart = clock.instant();
             guarded(phase, () -> runtime.run(hook, phase.mode(), phase.subPhase()));
-            pluginTimes.add(name, Duration.between(hookStart, clock.instant()));
         }
         status.running("");
         guarded(phase, () -> extensions.forEach(e -> e.afterHooks(phase)));
@@ -63,7 +59,7 @@ final class PhaseRunner {
     }
 
     Timers pluginTimes() {
-        return pluginTimes;
+        return runtime.pluginTimes();
     }
 
     void phase(Phase phase) {

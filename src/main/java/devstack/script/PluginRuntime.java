@@ -7,7 +7,11 @@ import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginSource;
+import devstack.console.Timers;
 import groovy.lang.Script;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ public final class PluginRuntime {
     private final ScriptBinding binding;
     private final FunctionTable functions;
     private final Map<Class<?>, Script> instances = new HashMap<>();
+    private final Timers pluginTimes = new Timers(Clock.systemUTC());
 
     public PluginRuntime(PluginCompiler compiler, PluginSet plugins, ScriptContext context) {
         this.compiler = compiler;
@@ -54,13 +59,29 @@ public final class PluginRuntime {
     /** Runs a plugin file's body with {@code $1} and {@code $2}, then makes its functions callable. */
     public void run(CompiledPlugin plugin, String first, String second) {
         Script instance = instance(plugin);
-        binding.withArguments(first, second, instance::run);
+        timed(plugin, () -> binding.withArguments(first, second, instance::run));
         functions.define(instance, plugin.functions());
     }
 
     /** Calls one of a plugin's own functions (the hypervisor functions), on that plugin's instance. */
     public Object call(CompiledPlugin plugin, String function) {
-        return functions.invoke(instance(plugin), function);
+        Object[] result = new Object[1];
+        timed(plugin, () -> result[0] = functions.invoke(instance(plugin), function));
+        return result[0];
+    }
+
+    /** Time spent in each plugin file (its body and the functions the core calls), for the timing table. */
+    public Timers pluginTimes() {
+        return pluginTimes;
+    }
+
+    private void timed(CompiledPlugin plugin, Runnable work) {
+        Instant start = Instant.now();
+        try {
+            work.run();
+        } finally {
+            pluginTimes.add(plugin.source().displayName(), Duration.between(start, Instant.now()));
+        }
     }
 
     /**

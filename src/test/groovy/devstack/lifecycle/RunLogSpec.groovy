@@ -98,4 +98,17 @@ class RunLogSpec extends Specification {
         }
         lines.last() ==~ /stack\.sh completed in \d+\.\d seconds\./
     }
+
+    def "the hypervisor plugin has a row of its own in the timing table"() {
+        given:
+        tree.probeHypervisor()
+        tree.localConf('ENABLED_SERVICES=n-cpu\nVIRT_DRIVER=probe')
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 0
+        run.out.readLines().any { it ==~ /nova_plugins\/hypervisor-probe\.groovy +\d+\.\d/ }
+    }
 }
