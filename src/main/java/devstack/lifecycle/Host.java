@@ -66,8 +66,7 @@ public final class Host {
         // GetDistro's variables (os_VENDOR, os_RELEASE, os_CODENAME, os_PACKAGE, DISTRO), set before any plugin runs.
         devstack.system.OsVariables.of(context.os()).forEach(settings.variables()::set);
         PluginRuntime runtime = new PluginRuntime(compiler, plugins, context);
-        HypervisorPlugin hypervisor =
-                HypervisorPlugin.select(settings.get("VIRT_DRIVER"), plugins, runtime, settings.services());
+        HypervisorPlugin hypervisor = new HypervisorPlugin(plugins, runtime, settings);
         MachineState machine = new MachineState(settings, commands, privilege, dryRun);
         List<LifecycleExtension> extensions = new ArrayList<>();
         // External plugins: cloned (stack only) and compiled here, before any phase; they run before the merges.

@@ -2,6 +2,7 @@ package devstack.lifecycle;
 
 import devstack.config.ConfigurationException;
 import devstack.config.ServiceSet;
+import devstack.config.Settings;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginSet;
 import devstack.script.PluginRuntime;
@@ -14,22 +15,30 @@ import java.util.Optional;
  * while {@code n-cpu} is enabled is an error.
  */
 final class HypervisorPlugin {
-    private final Optional<CompiledPlugin> plugin;
+    private final PluginSet plugins;
     private final PluginRuntime runtime;
-    private final ServiceSet services;
+    private final Settings settings;
+    /** Chosen by {@link #select()}, once the external plugins' override-defaults have run. */
+    private Optional<CompiledPlugin> plugin = Optional.empty();
 
-    private HypervisorPlugin(Optional<CompiledPlugin> plugin, PluginRuntime runtime, ServiceSet services) {
-        this.plugin = plugin;
+    HypervisorPlugin(PluginSet plugins, PluginRuntime runtime, Settings settings) {
+        this.plugins = plugins;
         this.runtime = runtime;
-        this.services = services;
+        this.settings = settings;
     }
 
-    /** Picks the plugin of {@code driver}; fails, listing the drivers there are, when n-cpu needs a missing one. */
-    static HypervisorPlugin select(String driver, PluginSet plugins, PluginRuntime runtime, ServiceSet services) {
+    /**
+     * Picks the plugin of VIRT_DRIVER as it is now (after override-defaults, before the source phase, where
+     * DevStack sources lib/nova); fails, listing the drivers there are, when n-cpu needs a missing one.
+     */
+    void select() {
+        String driver = settings.get("VIRT_DRIVER");
+        ServiceSet services = settings.services();
         if (!services.isEnabled("nova")) {
-            return new HypervisorPlugin(Optional.empty(), runtime, services);
+            plugin = Optional.empty();
+            return;
         }
-        Optional<CompiledPlugin> plugin = plugins.hypervisor(driver);
+        plugin = plugins.hypervisor(driver);
         if (plugin.isEmpty() && services.isEnabled("n-cpu")) {
             throw new ConfigurationException("VIRT_DRIVER=" + driver + " has no hypervisor plugin (nova_plugins/"
                     + "hypervisor-" + driver + ".groovy) and n-cpu is enabled",
@@ -38,7 +47,6 @@ final class HypervisorPlugin {
                             : "set VIRT_DRIVER to one of: " + String.join(", ", plugins.drivers())
                                     + ", or add the plugin, or disable_service n-cpu");
         }
-        return new HypervisorPlugin(plugin, runtime, services);
     }
 
     /** Runs the plugin file's body once, as sourcing lib/nova does, so its functions and defaults exist. */
@@ -63,13 +71,13 @@ final class HypervisorPlugin {
     }
 
     void cleanup() {
-        if (services.isEnabled("nova")) {
+        if (settings.services().isEnabled("nova")) {
             plugin.ifPresent(p -> runtime.call(p, "cleanup_nova_hypervisor"));
         }
     }
 
     boolean computeEnabled() {
-        return plugin.isPresent() && services.isEnabled("n-cpu");
+        return plugin.isPresent() && settings.services().isEnabled("n-cpu");
     }
 
     private void callIfComputeEnabled(String function) {

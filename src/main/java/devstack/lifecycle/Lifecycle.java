@@ -154,10 +154,11 @@ public final class Lifecycle {
 
     /** override-defaults, the hypervisor plugin (sourced with lib/nova in DevStack), then the source phase. */
     private void loadPlugins() {
-        runner.core(Phase.SOURCE, () -> {
-            extensions.forEach(LifecycleExtension::overrideDefaults);
-            hypervisor.load();
-        });
+        runner.core(Phase.SOURCE, () -> extensions.forEach(LifecycleExtension::overrideDefaults));
+        // Outside the guarded steps: a VIRT_DRIVER without a plugin is bad configuration (exit 2), found before
+        // any package is installed.
+        hypervisor.select();
+        runner.core(Phase.SOURCE, hypervisor::load);
         runner.phase(Phase.SOURCE);
         List<String> reenabled = settings.services().reenabledByAssignment();
         if (!reenabled.isEmpty()) {

@@ -539,4 +539,22 @@ class ExternalPluginsSpec extends Specification {
         run.exitCode == 2
         run.err =~ /local\.conf:\d+: plugin foo is enabled twice \(first at local\.conf:\d+\)/
     }
+
+    def "a VIRT_DRIVER set by a plugin's override-defaults picks the hypervisor plugin, as DevStack's order does"() {
+        given:
+        tree.probeHypervisor('fake').probeHypervisor('other')
+        def plugin = repo('virt').file('devstack/override-defaults.groovy', "VIRT_DRIVER = 'other'\n")
+                .file('devstack/plugin.groovy', '// nothing at the phases\n').commit()
+        tree.write('nova_plugins/hypervisor-other.groovy',
+                Files.readString(tree.root.resolve('nova_plugins/hypervisor-other.groovy')).replace('hypervisor ', 'other '))
+
+        when:
+        def run = devstack('stack', "ENABLED_SERVICES=n-cpu\nVIRT_DRIVER=fake\nenable_plugin virt $plugin.url")
+
+        then:
+        run.exitCode == 0
+        probed().findAll { it.startsWith('other ') || it.startsWith('hypervisor ') } ==
+                ['other loaded', 'other install_nova_hypervisor', 'other configure_nova_hypervisor',
+                 'other start_nova_hypervisor']
+    }
 }
