@@ -1,14 +1,13 @@
 package devstack.cli;
 
 import devstack.DevstackException;
-import devstack.config.ConfigurationException;
 import devstack.config.Settings;
 import devstack.console.Console;
+import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.Validity;
 import devstack.plugin.PluginTree;
-import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,14 +44,8 @@ final class PluginsCommand implements Callable<Integer> {
         try {
             Path top = topDir.resolve();
             CommandRunner commands = new CommandRunner(console);
-            Settings settings = Settings.load(top, parent.environment(), console::warn, command -> {
-                try {
-                    return commands.sh(command);
-                } catch (CommandFailedException e) {
-                    throw new ConfigurationException("$(" + command + ") failed with exit code "
-                            + e.commandExitCode(), "fix the command or replace it with a plain value");
-                }
-            });
+            Settings settings = Settings.load(top, parent.environment(), console::warn,
+                    Host.commandSubstitution(commands));
             List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
             print(out, entries);
             long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();

@@ -172,7 +172,7 @@ public final class ConfigMerger {
     /** A file spec is expanded as DevStack's eval would: variables, defaults, command substitution. */
     private String expandSpec(String spec, int line) {
         try {
-            return String.join(" ", ShellWords.words(spec, 0, new VariablesEnvironment(variables, command -> {
+            return String.join(" ", ShellWords.words(spec, 0, new VariablesEnvironment(variables, (command, environment) -> {
                 throw new ShellWords.SyntaxError("command substitution is not allowed in a file name");
             }), false));
         } catch (ShellWords.SyntaxError e) {

@@ -27,9 +27,12 @@ public final class Localrc {
     private final CommandSubstitution commands;
     private final PluginRegistry plugins;
 
-    /** Runs {@code $(command)}: returns its output without trailing newlines, or throws with its error. */
+    /**
+     * Runs {@code $(command)} with the variables so far in its environment, as bash's subshell sees them; returns
+     * its output without trailing newlines, or throws with its error.
+     */
     public interface CommandSubstitution {
-        String run(String command);
+        String run(String command, java.util.Map<String, String> environment);
     }
 
     /** Receives {@code enable_plugin NAME URL [REF]} lines. */

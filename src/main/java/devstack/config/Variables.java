@@ -52,6 +52,20 @@ public final class Variables {
         values.remove(name);
     }
 
+    /**
+     * What a child process sees, as bash's children see its variables: every string-valued shell-style variable
+     * (settings, the environment, globals plugins assigned).
+     */
+    public Map<String, String> exported() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value instanceof CharSequence && isShellStyleName(name)) {
+                environment.put(name, value.toString());
+            }
+        });
+        return environment;
+    }
+
     public Map<String, Object> asMap() {
         return Collections.unmodifiableMap(values);
     }

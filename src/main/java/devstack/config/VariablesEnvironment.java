@@ -27,6 +27,6 @@ final class VariablesEnvironment implements ShellWords.Environment {
 
     @Override
     public String runCommand(String command) {
-        return commands.run(command);
+        return commands.run(command, variables.exported());
     }
 }

@@ -1,6 +1,7 @@
 package devstack.lifecycle;
 
 import devstack.config.ConfigMerger;
+import devstack.config.Localrc;
 import devstack.config.Settings;
 import devstack.config.ConfigurationException;
 import devstack.console.Console;
@@ -53,7 +54,7 @@ public final class Host {
         boolean fetchPlugins = options.fetchPlugins() && !options.dryRun();
         CommandRunner commands = new CommandRunner(console, dryRun);
         Privilege privilege = Privilege.ofCurrentUser();
-        Settings settings = Settings.load(topDir, environment, console::warn, command -> substitute(commands, command));
+        Settings settings = Settings.load(topDir, environment, console::warn, commandSubstitution(commands));
         console.useMask(new SecretMask(() -> settings.variables().asMap()));
         console.setVerbose(settings.isTrue("VERBOSE"));
 
@@ -94,13 +95,15 @@ public final class Host {
      * {@code $(command)} in localrc: the system shell runs it, as DevStack's bash would. It computes a setting
      * (HOST_IP=$(hostname -I ...)), so it runs in a dry run too: the plan must use the same settings as the run.
      */
-    private static String substitute(CommandRunner commands, String command) {
-        CommandRunner.Result result = commands.query(List.of("/bin/sh", "-c", command));
-        if (!result.succeeded()) {
-            throw new ConfigurationException("$(" + command + ") failed with exit code " + result.exitCode()
-                    + (result.lastLines().isEmpty() ? "" : ": " + String.join(" / ", result.lastLines())),
-                    "fix the command or replace it with a plain value");
-        }
-        return result.stdout();
+    public static Localrc.CommandSubstitution commandSubstitution(CommandRunner commands) {
+        return (command, variables) -> {
+            CommandRunner.Result result = commands.query(List.of("/bin/sh", "-c", command), variables);
+            if (!result.succeeded()) {
+                throw new ConfigurationException("$(" + command + ") failed with exit code " + result.exitCode()
+                        + (result.lastLines().isEmpty() ? "" : ": " + String.join(" / ", result.lastLines())),
+                        "fix the command or replace it with a plain value");
+            }
+            return result.stdout();
+        };
     }
 }

@@ -175,22 +175,11 @@ public final class Lifecycle {
             return;
         }
         console.summary("Running user script " + localSh);
-        CommandRunner.Result result = commands.run(List.of(localSh.toString()), exportedSettings());
+        CommandRunner.Result result = commands.run(List.of(localSh.toString()), settings.variables().exported());
         if (!result.succeeded()) {
             throw new devstack.system.CommandFailedException(localSh.toString(), result.exitCode(),
                     result.lastLines());
         }
-    }
-
-    /** The settings a child script sees in its environment: every string-valued shell-style variable. */
-    private Map<String, String> exportedSettings() {
-        Map<String, String> environment = new HashMap<>();
-        settings.variables().asMap().forEach((name, value) -> {
-            if (value instanceof CharSequence && Variables.isShellStyleName(name)) {
-                environment.put(name, value.toString());
-            }
-        });
-        return environment;
     }
 
     private RunLog openLog() {

@@ -81,6 +81,11 @@ public final class CommandRunner {
         return execute(argv, Map.of());
     }
 
+    /** {@link #query(List)} with extra environment variables. */
+    public Result query(List<String> argv, Map<String, String> environment) {
+        return execute(argv, environment);
+    }
+
     private Result execute(List<String> argv, Map<String, String> environment) {
         console.detail("+ " + String.join(" ", argv));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));

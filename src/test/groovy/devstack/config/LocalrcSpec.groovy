@@ -23,7 +23,7 @@ class LocalrcSpec extends Specification {
     List<List<String>> plugins = []
 
     Localrc localrc = new Localrc(variables, services,
-            { String command ->
+            { String command, Map environment ->
                 substitutions << command
                 command == 'echo hi' ? 'hi' : "out of ${command}".toString()
             } as Localrc.CommandSubstitution,
@@ -376,7 +376,7 @@ class LocalrcSpec extends Specification {
     def "a failing \$(command) is an error naming the line"() {
         given:
         Localrc failing = new Localrc(variables, services,
-                { String command -> throw new ConfigurationException("\$(${command}) failed with exit code 1") }
+                { String command, Map environment -> throw new ConfigurationException("\$(${command}) failed with exit code 1") }
                         as Localrc.CommandSubstitution,
                 { String name, String url, String ref, String origin -> } as Localrc.PluginRegistry)
 

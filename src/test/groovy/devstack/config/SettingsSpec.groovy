@@ -18,7 +18,7 @@ class SettingsSpec extends Specification {
 
     Settings load(Map<String, String> environment = [:]) {
         Settings.load(top, environment, { String line -> warnings << line } as Consumer<String>,
-                { String command ->
+                { String command, Map childEnvironment ->
                     substitutions << command
                     'substituted'
                 } as Localrc.CommandSubstitution)

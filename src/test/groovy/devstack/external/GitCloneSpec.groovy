@@ -27,7 +27,7 @@ class GitCloneSpec extends Specification {
     GitClone gitClone(Map<String, String> env = [:], String git = 'git') {
         Files.createDirectories(dir.resolve('top'))
         Settings settings = Settings.load(dir.resolve('top'), env, { } as Consumer<String>,
-                { String c -> '' } as Localrc.CommandSubstitution)
+                { String c, Map e -> '' } as Localrc.CommandSubstitution)
         new GitClone(new CommandRunner(console), console, settings, git, { long ms -> pauses << ms } as GitClone.Pause)
     }
 

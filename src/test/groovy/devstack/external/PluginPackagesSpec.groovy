@@ -33,7 +33,7 @@ enable_plugin pkgs $withPackages.url
 enable_plugin base $base.url
 """)
         def console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-        Settings settings = Settings.load(top, [:], { } as Consumer<String>, { '' } as Localrc.CommandSubstitution)
+        Settings settings = Settings.load(top, [:], { } as Consumer<String>, { String c, Map e -> '' } as Localrc.CommandSubstitution)
 
         when:
         def plugins = ExternalPlugins.prepare(settings, console, new PluginCompiler(PluginScript), null,

@@ -273,4 +273,14 @@ sh 'echo about to fail; echo because >&2; exit 3'
         run.err.contains("write_file: mode 'rwx' is not an octal mode")
         !Files.exists(dir.resolve('x'))
     }
+
+    def "\$(command) in localrc sees the variables set before it, as bash's subshell does"() {
+        when:
+        def run = unstackWith('new File(PROBE_LOG) << "$Y|$Z\\n"',
+                'ENABLED_SERVICES=\nMYDIR=/srv/mine\nY=$(echo "dir is $MYDIR")\nZ="$(basename $DEST)"')
+
+        then:
+        run.exitCode == 0
+        tree.probed() == ['dir is /srv/mine|dest']
+    }
 }
