@@ -74,7 +74,7 @@ public final class Localrc {
             try {
                 evaluateLine(text.toString().strip(), fileName + ":" + first.number());
             } catch (ShellWords.SyntaxError e) {
-                throw ConfigurationException.at(fileName, first.number(), e.getMessage() + ": " + first.text().strip(),
+                throw ConfigurationException.at(fileName, first.number(), e.getMessage() + ": " + shown(first.text().strip()),
                         "fix the quoting or expansion on that line");
             } catch (ConfigurationException e) {
                 throw ConfigurationException.at(fileName, first.number(), e.getMessage(), e.hint());
@@ -98,7 +98,7 @@ public final class Localrc {
                 return;
             }
         }
-        throw new ConfigurationException("cannot honour '" + line + "'",
+        throw new ConfigurationException("cannot honour '" + shown(line) + "'",
                 "a localrc line is a NAME=value assignment, a comment, or one of the calls enable_service, "
                         + "disable_service, disable_all_services, enable_plugin");
     }
@@ -110,7 +110,7 @@ public final class Localrc {
         boolean blankAfterEquals = !rest.isEmpty() && Character.isWhitespace(rest.charAt(0))
                 && !rest.strip().isEmpty() && !rest.strip().startsWith("#");
         if (words.size() > 1 || blankAfterEquals) {
-            throw new ConfigurationException("'" + line + "' is an assignment followed by a command",
+            throw new ConfigurationException("'" + shown(line) + "' is an assignment followed by a command",
                     "quote a value that contains blanks: " + name + "=\"...\"");
         }
         String value = words.isEmpty() ? "" : words.get(0);
@@ -141,6 +141,15 @@ public final class Localrc {
     }
 
     /** A backslash ending the line continues it, unless it is inside a comment or single quotes (as in bash). */
+    /** A line as an error message may show it: the value of a secret setting is hidden. */
+    private static String shown(String line) {
+        Matcher assignment = ASSIGNMENT.matcher(line);
+        if (assignment.find() && Variables.isSecretName(assignment.group(1))) {
+            return line.substring(0, assignment.end()) + "******";
+        }
+        return line;
+    }
+
     private static boolean endsWithContinuation(CharSequence text) {
         boolean single = false;
         boolean dbl = false;

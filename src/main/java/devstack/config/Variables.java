@@ -20,6 +20,11 @@ public final class Variables {
         return SHELL_STYLE_NAME.matcher(name).matches();
     }
 
+    /** Settings whose values never reach a log or the console. */
+    public static boolean isSecretName(String name) {
+        return name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN");
+    }
+
     public static boolean isValidName(String name) {
         return NAME.matcher(name).matches();
     }

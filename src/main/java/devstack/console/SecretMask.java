@@ -23,7 +23,7 @@ public final class SecretMask {
     }
 
     public static boolean isSecretName(String name) {
-        return name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN");
+        return devstack.config.Variables.isSecretName(name);
     }
 
     public String apply(String line) {

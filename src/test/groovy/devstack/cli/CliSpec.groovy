@@ -266,4 +266,21 @@ if ($1 == 'unstack') {
         run.err.contains("$dir/blocker")
         Files.readString(dir.resolve('blocker')) == 'a regular file'
     }
+
+    def "a local.conf error on a secret's line never shows the secret: #line"() {
+        given:
+        tree.write('local.conf', "[[local|localrc]]\nDEST=$dir/dest\n$line\n")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 2
+        run.err.contains('local.conf:3:')
+        run.err.contains('SERVICE_TOKEN=******')
+        !run.err.contains('tok3n')
+
+        where:
+        line << ['SERVICE_TOKEN=tok3n tok', 'SERVICE_TOKEN="tok3n', "SERVICE_TOKEN='tok3n"]
+    }
 }
