@@ -43,6 +43,14 @@ public final class AtomicFile {
      *         file cannot be replaced; the original file is then unchanged
      */
     public static void write(Path file, byte[] content) {
+        write(file, content, null);
+    }
+
+    /**
+     * Writes {@code content} to {@code file}, atomically, with {@code mode} (null: the original's, or 0644). The
+     * mode is set before the rename, so the file never exists with another one.
+     */
+    public static void write(Path file, byte[] content, Set<PosixFilePermission> mode) {
         Path target = resolveLink(file);
         Path dir = target.toAbsolutePath().getParent();
         // Creating directories is the caller's decision (DevStack's iniset does not create them either).
@@ -63,6 +71,9 @@ public final class AtomicFile {
                 out.force(true);
             }
             copyAttributes(target, temp);
+            if (mode != null) {
+                Files.setPosixFilePermissions(temp, mode);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp, e);

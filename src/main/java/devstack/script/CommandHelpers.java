@@ -3,9 +3,7 @@ package devstack.script;
 import devstack.DevstackException;
 import devstack.ini.AtomicFile;
 import devstack.system.DryRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -37,14 +35,7 @@ public abstract class CommandHelpers extends ServiceHelpers {
         Set<PosixFilePermission> permissions = mode == null ? null : octalMode(mode);
         DryRun dryRun = hostContext().commands().dryRun();
         java.util.function.Function<Path, Void> write = target -> {
-            AtomicFile.write(target, String.valueOf(content));
-            if (permissions != null) {
-                try {
-                    Files.setPosixFilePermissions(target, permissions);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("write_file: cannot set the mode of " + target, e);
-                }
-            }
+            AtomicFile.write(target, String.valueOf(content).getBytes(StandardCharsets.UTF_8), permissions);
             return null;
         };
         if (dryRun != null) {

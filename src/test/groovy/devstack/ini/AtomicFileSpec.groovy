@@ -36,6 +36,28 @@ class AtomicFileSpec extends Specification {
         }
     }
 
+    def "a mode given with the content replaces the file's own (#before to #wanted)"() {
+        given:
+        Path file = dir.resolve('secret.conf')
+        if (before) {
+            Files.writeString(file, 'old')
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(before))
+        }
+
+        when:
+        AtomicFile.write(file, 'new'.bytes, PosixFilePermissions.fromString(wanted))
+
+        then:
+        Files.readString(file) == 'new'
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) == wanted
+
+        where:
+        before      | wanted
+        null        | 'rw-------'
+        'rw-r--r--' | 'rw-------'
+        'rw-------' | 'rwxr-xr-x'
+    }
+
     def "a new file gets the content and mode 0644"() {
         given:
         Path file = dir.resolve('new.conf')
