@@ -1,10 +1,8 @@
 package devstack.script;
 
-import devstack.system.CommandFailedException;
 import devstack.system.CommandRunner;
 import devstack.system.Privilege;
 import devstack.system.ScratchCopy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,13 +40,7 @@ final class PrivilegedEdit {
     }
 
     private byte[] readAsRoot(Path file) {
-        CommandRunner.Result read = commands.query(privilege.asRoot(List.of("cat", "--", file.toString())));
-        if (!read.succeeded()) {
-            throw new CommandFailedException("cat " + file, read.exitCode(), read.lastLines());
-        }
-        String text = read.stdout();
-        // The runner drops trailing newlines; an ini file ends with one.
-        return text.isEmpty() ? new byte[0] : (text + "\n").getBytes(StandardCharsets.UTF_8);
+        return commands.readBytes(privilege.asRoot(List.of("cat", "--", file.toString())));
     }
 
     private void install(Path copy, Path file, boolean exists) {

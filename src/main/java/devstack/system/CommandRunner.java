@@ -81,6 +81,33 @@ public final class CommandRunner {
         return execute(argv, Map.of());
     }
 
+    /**
+     * Reads what a command prints, byte for byte and without logging it (a file read through sudo must neither
+     * reach the console nor lose its line endings). The command itself is logged. Runs in a dry run too.
+     */
+    public byte[] readBytes(List<String> argv) {
+        console.detail("+ " + String.join(" ", argv));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
+        try {
+            Process process = builder.start();
+            Deque<String> errors = new ArrayDeque<>();
+            Thread stderr = reader(process.getErrorStream(), line -> remember(errors, line));
+            byte[] output = process.getInputStream().readAllBytes();
+            stderr.join();
+            int code = process.waitFor();
+            if (code != 0) {
+                throw new CommandFailedException(String.join(" ", argv), code, new ArrayList<>(errors));
+            }
+            return output;
+        } catch (IOException e) {
+            throw new CommandFailedException(String.join(" ", argv), 127,
+                    List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException(String.join(" ", argv), 130, List.of("interrupted"));
+        }
+    }
+
     /** {@link #query(List)} with extra environment variables. */
     public Result query(List<String> argv, Map<String, String> environment) {
         return execute(argv, environment);

@@ -21,13 +21,15 @@ class PrivilegedEditSpec extends Specification {
 
     Path sudoLog
     PrivilegedEdit privileged
+    StringWriter shown = new StringWriter()
 
     def setup() {
         sudoLog = dir.resolve('sudo.log')
         Path fakeSudo = dir.resolve('fake-sudo')
         Files.writeString(fakeSudo, "#!/bin/sh\necho \"\$*\" >> '$sudoLog'\nexec \"\$@\"\n")
         fakeSudo.toFile().setExecutable(true)
-        def console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+        def console = new Console(new PrintWriter(shown), new PrintWriter(shown))
+        console.verbose = true
         privileged = new PrivilegedEdit(new CommandRunner(console), new Privilege(false, fakeSudo.toString()))
     }
 
@@ -76,5 +78,18 @@ class PrivilegedEditSpec extends Specification {
     def "root never needs it"() {
         expect:
         !new PrivilegedEdit(null, new Privilege(true)).needed(dir.resolve('x.conf'))
+    }
+
+    def "the file is read byte for byte and its content never reaches the console"() {
+        given:
+        Path conf = dir.resolve('crlf.conf')
+        Files.write(conf, '[S]\r\nkey = generated-secret-value\r\n\r\n'.bytes)
+
+        when:
+        privileged.apply(conf) { copy -> IniEditor.iniset(copy, 'S', 'other', 'x') }
+
+        then:
+        Files.readString(conf) == '[S]\r\nother = x\nkey = generated-secret-value\r\n\r\n'
+        !shown.toString().contains('generated-secret-value')
     }
 }
