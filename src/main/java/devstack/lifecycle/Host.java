@@ -18,7 +18,9 @@ import devstack.system.CommandRunner;
 import devstack.system.DryRun;
 import devstack.system.OsRelease;
 import devstack.system.PackageManager;
+import devstack.system.PackageTools;
 import devstack.system.Packages;
+import devstack.system.Proxies;
 import devstack.system.Privilege;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +63,8 @@ public final class Host {
         PluginCompiler compiler = new PluginCompiler(PluginScript.class);
         PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
         ScriptContext context = new ScriptContext(settings, console, commands, privilege, OsRelease::ofThisMachine,
-                () -> new Packages(PackageManager.forDistribution(OsRelease.ofThisMachine(), commands, privilege),
+                () -> new Packages(PackageManager.forDistribution(OsRelease.ofThisMachine(), commands,
+                        () -> new PackageTools(commands, privilege, Proxies.from(settings::get))),
                         console, () -> settings.isTrue("NO_UPDATE_REPOS") || settings.isTrue("OFFLINE"),
                         () -> settings.isTrue("OFFLINE")));
         // GetDistro's variables (os_VENDOR, os_RELEASE, os_CODENAME, os_PACKAGE, DISTRO), set before any plugin runs.

@@ -1,20 +1,24 @@
 package devstack.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** apt on Debian and Ubuntu, run as DevStack's {@code apt_get} does: non-interactive, keeping local config files. */
+/**
+ * apt on Debian and Ubuntu, run as DevStack's {@code apt_get} does (non-interactive, keeping local config files,
+ * with the proxies through sudo): the commands are {@link PackageTools}', so install_package and apt_get agree.
+ */
 final class Apt implements PackageManager {
     private final CommandRunner commands;
-    private final Privilege privilege;
+    private final Supplier<PackageTools> tools;
 
-    Apt(CommandRunner commands, Privilege privilege) {
+    Apt(CommandRunner commands, Supplier<PackageTools> tools) {
         this.commands = commands;
-        this.privilege = privilege;
+        this.tools = tools;
     }
 
     @Override
@@ -42,23 +46,17 @@ final class Apt implements PackageManager {
 
     @Override
     public void install(Collection<String> names) {
-        aptGet("install", names);
+        tools.get().aptGet("install", names);
     }
 
     @Override
     public void uninstall(Collection<String> names) {
-        aptGet("purge", names);
+        tools.get().aptGet("purge", names);
     }
 
+    /** DevStack's apt_get_update: tried again every 30 s for up to 300 s, as bad mirrors come and go. */
     @Override
     public void updateRepositories() {
-        aptGet("update", List.of());
-    }
-
-    private void aptGet(String operation, Collection<String> names) {
-        List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get",
-                "--option", "Dpkg::Options::=--force-confold", "--assume-yes", operation));
-        argv.addAll(names);
-        commands.checked(privilege.asRoot(argv));
+        tools.get().aptGetUpdate(Duration.ofSeconds(30), Duration.ofSeconds(300));
     }
 }

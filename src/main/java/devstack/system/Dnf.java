@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** dnf on the Fedora family, as DevStack's {@code yum_install} runs it. */
+/** dnf on the Fedora family, as DevStack's {@code yum_install} runs it (through {@link PackageTools}). */
 final class Dnf implements PackageManager {
     private final CommandRunner commands;
-    private final Privilege privilege;
+    private final Supplier<PackageTools> tools;
 
-    Dnf(CommandRunner commands, Privilege privilege) {
+    Dnf(CommandRunner commands, Supplier<PackageTools> tools) {
         this.commands = commands;
-        this.privilege = privilege;
+        this.tools = tools;
     }
 
     @Override
@@ -30,22 +30,16 @@ final class Dnf implements PackageManager {
 
     @Override
     public void install(Collection<String> names) {
-        dnf("install", names);
+        tools.get().dnf("install", names);
     }
 
     @Override
     public void uninstall(Collection<String> names) {
-        dnf("remove", names);
+        tools.get().dnf("remove", names);
     }
 
     @Override
     public void updateRepositories() {
-        dnf("makecache", List.of());
-    }
-
-    private void dnf(String operation, Collection<String> names) {
-        List<String> argv = new ArrayList<>(List.of("dnf", operation, "-y"));
-        argv.addAll(names);
-        commands.checked(privilege.asRoot(argv));
+        tools.get().dnf("makecache", List.of());
     }
 }

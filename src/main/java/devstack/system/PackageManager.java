@@ -2,6 +2,7 @@ package devstack.system;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** One distribution's package manager. */
 public interface PackageManager {
@@ -16,7 +17,7 @@ public interface PackageManager {
     void updateRepositories();
 
     /** The package manager for this distribution. */
-    static PackageManager forDistribution(OsRelease os, CommandRunner commands, Privilege privilege) {
-        return os.isUbuntu() ? new Apt(commands, privilege) : new Dnf(commands, privilege);
+    static PackageManager forDistribution(OsRelease os, CommandRunner commands, Supplier<PackageTools> tools) {
+        return os.isUbuntu() ? new Apt(commands, tools) : new Dnf(commands, tools);
     }
 }

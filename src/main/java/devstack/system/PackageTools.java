@@ -65,10 +65,15 @@ public final class PackageTools {
 
     /** yum_install: {@code dnf install -y PACKAGES…} (the name is DevStack's, kept for old plugins). */
     public void yumInstall(Collection<String> packages) {
+        dnf("install", packages);
+    }
+
+    /** {@code dnf OP -y ARGS…} with the proxies, as root; fails on failure. */
+    public void dnf(String operation, Collection<String> arguments) {
         List<String> argv = new ArrayList<>(List.of("env"));
         argv.addAll(proxies.envAssignments());
-        argv.addAll(List.of("dnf", "install", "-y"));
-        argv.addAll(words(packages));
+        argv.addAll(List.of("dnf", operation, "-y"));
+        argv.addAll(words(arguments));
         commands.checked(privilege.asRoot(argv));
     }
 
