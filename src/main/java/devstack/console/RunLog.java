@@ -2,7 +2,6 @@ package devstack.console;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,8 @@ public final class RunLog implements AutoCloseable {
             link(logfile.resolveSibling(logfile.getFileName() + ".summary"), realSummary);
             return new RunLog(real, writer, summary, clock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the log file " + real + ": " + e.getMessage(), e);
+            throw new LogException("cannot open the log file " + real + ": " + e.getMessage(),
+                    "check LOGFILE, LOGDIR and TIMESTAMP_FORMAT (the file name must not contain '/')");
         }
     }
 
@@ -77,7 +77,8 @@ public final class RunLog implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prune old logs in " + dir + ": " + e.getMessage(), e);
+            throw new LogException("cannot prune old logs in " + dir + ": " + e.getMessage(),
+                    "check that LOGDIR (" + dir + ") is a directory this user can write");
         }
         return removed;
     }
@@ -121,7 +122,8 @@ public final class RunLog implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the log file " + file + ": " + e.getMessage(), e);
+            throw new devstack.DevstackException(devstack.DevstackException.FAILED, "cannot write the log file "
+                    + file + ": " + e.getMessage(), "check the free space of " + file.getParent());
         }
     }
 

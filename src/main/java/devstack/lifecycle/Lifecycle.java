@@ -71,7 +71,7 @@ public final class Lifecycle {
             stackSteps(start);
             return;
         }
-        try (RunLock lock = RunLock.acquire(settings.path("SERVICE_DIR"))) {
+        try (RunLock lock = RunLock.acquire(settings.path("DEST"))) {
             RunLog log = openLog();
             console.summary("stack.sh log " + log.file());
             stackSteps(start);
@@ -131,10 +131,10 @@ public final class Lifecycle {
         return dryRun ? "dry run completed (nothing was changed)" : "completed";
     }
 
-    /** Runs {@code steps} holding the run lock of SERVICE_DIR; nothing to contend for when no stack ran here. */
+    /** Runs {@code steps} holding the run lock of DEST; nothing to contend for when no stack ran here. */
     private void locked(Runnable steps) {
-        Path serviceDir = settings.path("SERVICE_DIR");
-        try (RunLock lock = Files.isDirectory(serviceDir) && !dryRun ? RunLock.acquire(serviceDir) : null) {
+        Path dest = settings.path("DEST");
+        try (RunLock lock = Files.isDirectory(dest) && !dryRun ? RunLock.acquire(dest) : null) {
             steps.run();
         }
     }

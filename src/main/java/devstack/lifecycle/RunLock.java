@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One run at a time per SERVICE_DIR: a lock file holding the pid of the run that owns it. A second run is
+ * One run at a time per DEST: a lock file in DEST holding the pid of the run that owns it (not in SERVICE_DIR,
+ * which clean removes while it holds the lock). A second run is
  * refused (exit 2) with that pid. The operating system drops the lock when the owner dies, so a killed run
  * never leaves a stale lock behind.
  */
@@ -27,15 +28,15 @@ final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static RunLock acquire(Path serviceDir) {
-        Path file = serviceDir.resolve(FILE_NAME);
+    static RunLock acquire(Path dest) {
+        Path file = dest.resolve(FILE_NAME);
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new DevstackException(DevstackException.BAD_INPUT, "cannot create the lock file " + file + ": "
-                    + e.getMessage(), "make SERVICE_DIR (" + serviceDir + ") writable for this user");
+                    + e.getMessage(), "make DEST (" + dest + ") writable for this user");
         }
         try {
             FileLock lock = tryLock(channel);
@@ -43,7 +44,7 @@ final class RunLock implements AutoCloseable {
                 String owner = Files.readString(file, StandardCharsets.UTF_8).trim();
                 channel.close();
                 throw new DevstackException(DevstackException.BAD_INPUT, "another run (pid "
-                        + (owner.isEmpty() ? "unknown" : owner) + ") is using " + serviceDir,
+                        + (owner.isEmpty() ? "unknown" : owner) + ") is using " + dest,
                         "wait for it to finish, or stop it, then try again");
             }
             channel.truncate(0);

@@ -18,9 +18,9 @@ public final class Privilege {
         this.sudo = sudo;
     }
 
-    /** The privilege of this process. */
+    /** The privilege of this process: root is uid 0, whatever the account is called. */
     public static Privilege ofCurrentUser() {
-        return new Privilege("root".equals(System.getProperty("user.name")));
+        return new Privilege(new com.sun.security.auth.module.UnixSystem().getUid() == 0);
     }
 
     public boolean isRoot() {

@@ -111,4 +111,18 @@ class RunLogSpec extends Specification {
         run.exitCode == 0
         run.out.readLines().any { it ==~ /nova_plugins\/hypervisor-probe\.groovy +\d+\.\d/ }
     }
+
+    def "a TIMESTAMP_FORMAT that makes no file name is a configuration error, not a crash"() {
+        given:
+        tree.localConf('ENABLED_SERVICES=\nTIMESTAMP_FORMAT=a/b')
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 2
+        run.err.contains('[ERROR] cannot open the log file')
+        run.err.contains('hint: check LOGFILE, LOGDIR and TIMESTAMP_FORMAT')
+        !run.err.contains('internal error')
+    }
 }

@@ -39,7 +39,7 @@ class RunSafetySpec extends Specification {
 
         then:
         second.exitCode == 2
-        second.err.contains("another run (pid ${first.pid()}) is using ${tree.dest.resolve('status')}")
+        second.err.contains("another run (pid ${first.pid()}) is using ${tree.dest}")
 
         cleanup:
         Files.deleteIfExists(dir.resolve('gate'))
