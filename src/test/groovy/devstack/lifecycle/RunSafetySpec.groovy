@@ -22,11 +22,18 @@ class RunSafetySpec extends Specification {
         tree = new Tree(dir)
         // The hook waits at stack install until the spec removes the gate file.
         tree.hook('50-wait.groovy', """if (\$1 == 'stack' && \$2 == 'install') {
+    run_process 'sleeper', 'sleep 600'
     new File(PROBE_LOG) << 'waiting\\n'
     while (new File('$dir/gate').exists()) { sleep 50 }
 }""")
-        tree.localConf('ENABLED_SERVICES=')
+        tree.localConf('ENABLED_SERVICES=sleeper')
         Files.writeString(dir.resolve('gate'), 'closed')
+    }
+
+    def cleanup() {
+        // Whatever a feature left running (its sleeper) is stopped, as a user would with unstack.
+        Files.deleteIfExists(dir.resolve('gate'))
+        Cli.run(tree.root, 'unstack')
     }
 
     def "a second run while one is running exits 2 naming the pid of the first"() {
@@ -65,11 +72,23 @@ class RunSafetySpec extends Specification {
         int code = run.waitFor()
         String output = Files.readString(dir.resolve('run.out'))
 
-        then:
+        then: 'it says where it stopped'
         code == 130
         output.contains('stack.sh interrupted during stack install: extras.d/50-wait.groovy')
         output.contains('./unstack.sh stops it')
-        Cli.run(tree.root, 'unstack').exitCode == 0
+
+        when: 'the process it had started is still there, and unstack stops it'
+        Path pidFile = tree.dest.resolve('status/sleeper.pid')
+        long pid = Files.readAllLines(pidFile)[0] as long
+        boolean aliveBefore = ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
+        def unstack = Cli.run(tree.root, 'unstack')
+
+        then:
+        aliveBefore
+        unstack.exitCode == 0
+        unstack.out.contains("Stopped sleeper (pid $pid)")
+        !Files.exists(pidFile)
+        within.eventually { assert !new File("/proc/$pid/cmdline").exists() || !new File("/proc/$pid/cmdline").text.contains('sleep') }
 
         cleanup:
         Files.deleteIfExists(dir.resolve('gate'))
@@ -85,7 +104,7 @@ class RunSafetySpec extends Specification {
 
         expect:
         process.waitFor() == 0
-        output.contains('\r\u001b[K[stack install: extras.d/50-wait.groovy]') || output.contains('\r\u001b[K[stack')
+        output.contains('\r\u001b[K[stack install: extras.d/50-wait.groovy]')
         output.contains('stack.sh completed in')
     }
 }
