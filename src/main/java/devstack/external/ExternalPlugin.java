@@ -50,7 +50,7 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
     }
 
     /** Checks what an enable_plugin line asks for before anything touches the disk or the network. */
-    static void validate(PluginRequest request) {
+    public static void validate(PluginRequest request) {
         if (!NAME.matcher(request.name()).matches()) {
             throw new ConfigurationException(request.origin() + ": enable_plugin: '" + request.name()
                     + "' is not a plugin name", "a plugin name is one directory under DEST: letters, digits, "

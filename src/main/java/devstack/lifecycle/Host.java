@@ -6,6 +6,7 @@ import devstack.config.Settings;
 import devstack.config.ConfigurationException;
 import devstack.console.Console;
 import devstack.console.SecretMask;
+import devstack.external.ExternalPlugin;
 import devstack.external.ExternalPlugins;
 import devstack.external.GitClone;
 import devstack.plugin.PluginCompiler;
@@ -73,10 +74,15 @@ public final class Host {
         HypervisorPlugin hypervisor = new HypervisorPlugin(plugins, runtime, settings);
         MachineState machine = new MachineState(settings, commands, privilege, dryRun);
         List<LifecycleExtension> extensions = new ArrayList<>();
-        // External plugins: cloned (stack only) and compiled here, before any phase; they run before the merges.
-        ExternalPlugins externalPlugins = ExternalPlugins.prepare(settings, console, compiler, runtime,
-                new GitClone(commands, console, settings), fetchPlugins);
-        extensions.add(externalPlugins);
+        Prerequisites prerequisites = new Prerequisites(settings, context);
+        prerequisites.validate();
+        // External plugins: cloned (stack only) and compiled once the run holds its lock, before any phase; they
+        // run before the merges.
+        // What can be checked without the clones is checked now, before anything changes.
+        settings.plugins().forEach(ExternalPlugin::validate);
+        GitClone git = new GitClone(commands, console, settings);
+        extensions.add(new ExternalPluginStep(() -> ExternalPlugins.prepare(settings, console, compiler, runtime, git,
+                fetchPlugins), prerequisites));
         settings.localConf().ifPresent(localConf -> extensions.add(new LocalConfMerges(new ConfigMerger(localConf,
                 settings.variables(), console::warn, dir -> machine.createDirectory("a merged file's directory", dir),
                 dryRun == null ? ConfigMerger.FileEdits.direct()
@@ -87,9 +93,6 @@ public final class Host {
         Clock clock = Clock.systemUTC();
         RunStatus status = new RunStatus(clock);
         PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions, status, clock);
-        Prerequisites prerequisites = new Prerequisites(settings, context);
-        externalPlugins.packageLists().forEach(p -> prerequisites.addPlugin(p.name(), p.filesDir()));
-        prerequisites.validate();
         return new Lifecycle(settings, console, runner, hypervisor, machine, extensions, commands, prerequisites,
                 context, status, clock, dryRun != null);
     }

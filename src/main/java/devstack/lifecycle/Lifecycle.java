@@ -154,6 +154,8 @@ public final class Lifecycle {
 
     /** override-defaults, the hypervisor plugin (sourced with lib/nova in DevStack), then the source phase. */
     private void loadPlugins() {
+        // Outside the guarded steps, so that a plugin that does not compile keeps its exit code (2).
+        extensions.forEach(LifecycleExtension::prepare);
         runner.core(Phase.SOURCE, () -> extensions.forEach(LifecycleExtension::overrideDefaults));
         // Outside the guarded steps: a VIRT_DRIVER without a plugin is bad configuration (exit 2), found before
         // any package is installed.

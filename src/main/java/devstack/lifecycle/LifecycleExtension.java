@@ -5,6 +5,10 @@ package devstack.lifecycle;
  * local.conf meta-sections are merged at their points. The lifecycle calls every extension at each point.
  */
 public interface LifecycleExtension {
+    /** Before anything else of the run's phases, once the run holds its lock and has its log. */
+    default void prepare() {
+    }
+
     /** Before the {@code source} phase: external plugins' {@code override-defaults}. */
     default void overrideDefaults() {
     }

@@ -557,4 +557,18 @@ class ExternalPluginsSpec extends Specification {
                 ['other loaded', 'other install_nova_hypervisor', 'other configure_nova_hypervisor',
                  'other start_nova_hypervisor']
     }
+
+    def "the clone happens under the run's lock and its output is in the run's log"() {
+        given:
+        def foo = fullProbe('foo')
+
+        when:
+        def run = devstack('stack', "enable_plugin foo $foo.url")
+        def log = Files.readString(tree.dest.resolve('logs/stack.sh.log'))
+
+        then:
+        run.exitCode == 0
+        log.readLines().any { it.contains('git') && it.contains(' clone ') && it.contains(foo.url) }
+        log.indexOf('Fetching DevStack plugins') > log.indexOf('stack.sh log ')
+    }
 }
