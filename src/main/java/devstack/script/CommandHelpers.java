@@ -17,14 +17,23 @@ public abstract class CommandHelpers extends ServiceHelpers {
         hostRuntime().source(path);
     }
 
-    /** sh: runs a shell command, logs its output, returns its stdout, fails the run on a non-zero exit. */
+    /**
+     * sh: runs a shell command, logs its output, returns its stdout, fails the run on a non-zero exit. The command
+     * sees the settings and globals as environment variables, so a bash line ports as it is:
+     * {@code sh 'mkdir -p $DEST/x'}.
+     */
     public String sh(String command) {
-        return hostContext().commands().sh(command);
+        return hostContext().commands().sh(command, hostContext().settings().variables().exported());
     }
 
-    /** sudo: {@link #sh} as root (through sudo unless the run already is root). Usage: {@code sudo 'mkdir -p /x'} */
+    /**
+     * sudo: {@link #sh} as root (through {@code sudo -E} unless the run already is root), with the same environment.
+     * Usage: {@code sudo 'mkdir -p /etc/template'}
+     */
     public String sudo(String command) {
-        return hostContext().commands().checked(hostContext().privilege().asRoot(List.of("/bin/sh", "-c", command)));
+        return hostContext().commands().checked(
+                hostContext().privilege().asRootKeepingEnvironment(List.of("/bin/sh", "-c", command)),
+                hostContext().settings().variables().exported());
     }
 
     /**

@@ -49,7 +49,17 @@ public final class CommandRunner {
 
     /** Runs a command line with the system shell and returns its standard output; fails on a non-zero exit. */
     public String sh(String command) {
-        return check(List.of("/bin/sh", "-c", command), command, run(List.of("/bin/sh", "-c", command), Map.of()));
+        return sh(command, Map.of());
+    }
+
+    /** {@link #sh(String)} with extra environment variables. */
+    public String sh(String command, Map<String, String> environment) {
+        return check(List.of("/bin/sh", "-c", command), command, run(List.of("/bin/sh", "-c", command), environment));
+    }
+
+    /** Runs argv with extra environment variables; fails on a non-zero exit; returns standard output. */
+    public String checked(List<String> argv, Map<String, String> environment) {
+        return check(argv, String.join(" ", argv), run(argv, environment));
     }
 
     /** Runs argv; fails on a non-zero exit; returns standard output. */

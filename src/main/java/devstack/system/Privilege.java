@@ -27,6 +27,16 @@ public final class Privilege {
         return root;
     }
 
+    /** argv as root keeping the caller's environment: behind {@code sudo -E} when not root. */
+    public List<String> asRootKeepingEnvironment(List<String> argv) {
+        if (root) {
+            return argv;
+        }
+        List<String> wrapped = new ArrayList<>(List.of(sudo, "-E"));
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
     /** argv as root: unchanged for root, behind {@code sudo} otherwise. */
     public List<String> asRoot(List<String> argv) {
         if (root) {

@@ -55,6 +55,7 @@ class NonRootIT extends Specification {
 if (\$1 == 'stack' && \$2 == 'install') {
     iniset '-sudo', '$etcFile', 'DEFAULT', 'owner', STACK_USER
     run_process 'sleeper', 'sleep 300'
+    sudo 'touch "\$DEST/made-by-sudo"'
 }
 if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etcFile', 'DEFAULT', 'owner')}" }
 """)
@@ -91,6 +92,7 @@ if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etc
         owner(etcFile) == 'root'
         Files.readString(etcFile) == "\n[DEFAULT]\nowner = $USER\n"
         Files.exists(dest.resolve('status/sleeper.pid'))
+        owner(dest.resolve('made-by-sudo')) == 'root'
     }
 
     def "unstack as the same user stops the process it started"() {

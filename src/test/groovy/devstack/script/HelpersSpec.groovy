@@ -283,4 +283,17 @@ sh 'echo about to fail; echo because >&2; exit 3'
         run.exitCode == 0
         tree.probed() == ['dir is /srv/mine|dest']
     }
+
+    def "sh and sudo commands see the settings and globals in their environment, as a bash line does"() {
+        when:
+        def run = unstackWith("""
+SHARED_VALUE = 'from a hook'
+new File(PROBE_LOG) << sh('echo "\$DEST|\$SHARED_VALUE"') + '\\n'
+new File(PROBE_LOG) << sudo('echo "\$DEST|\$SHARED_VALUE"') + '\\n'
+""")
+
+        then:
+        run.exitCode == 0
+        tree.probed() == ["${tree.dest}|from a hook", "${tree.dest}|from a hook"]
+    }
 }
