@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** The top-level command: only dispatches to its subcommands. */
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        description = "DevStack's plugin host: runs Groovy extras.d hooks and nova hypervisor plugins.",
+        description = "DevStack's plugin host: runs Groovy extras.d hooks, nova hypervisor plugins and external "
+                + "plugins (enable_plugin) at DevStack's lifecycle points.",
         subcommands = {StackCommand.class, UnstackCommand.class, CleanCommand.class, PluginsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILED)

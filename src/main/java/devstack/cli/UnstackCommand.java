@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "unstack", mixinStandardHelpOptions = true,
-        description = "Stop what stack started: hooks get 'unstack', then the hypervisor plugin's stop function.")
+        description = "Stop what stack started: hooks and external plugins get 'unstack', then the hypervisor "
+                + "plugin's stop function runs and every process run_process started is stopped.")
 final class UnstackCommand extends LifecycleCommand {
     @Option(names = {"-a", "--all"}, description = "Also stop shared services (sets UNSTACK_ALL=True for hooks).")
     private boolean all;
