@@ -6,6 +6,7 @@ import devstack.ini.IniFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,10 @@ public final class ConfigMerger {
     /** Reads a block body: {@code [section]} headers, {@code key = value} lines, comments and indented lines. */
     static List<Section> parse(String fileName, List<LocalConf.Line> body, Consumer<String> warn) {
         List<Section> sections = new ArrayList<>();
-        Section current = null;
+        // DevStack collects the values of a key across the whole body: a repeat joins the entry that holds the
+        // key's first value, and a new key opens an entry only when its section is not the last entry's.
+        Map<String, Section> holders = new HashMap<>();
+        String current = null;
         for (LocalConf.Line line : body) {
             String text = line.text();
             if (text.isEmpty() || text.startsWith(" ") || text.startsWith("\t") || text.startsWith("#")) {
@@ -145,8 +149,7 @@ public final class ConfigMerger {
                     throw ConfigurationException.at(fileName, line.number(), "malformed section header '" + text
                             + "'", "write it as [section]");
                 }
-                current = new Section(text.substring(1, close), new ArrayList<>());
-                sections.add(current);
+                current = text.substring(1, close);
                 continue;
             }
             int eq = text.indexOf('=');
@@ -159,8 +162,18 @@ public final class ConfigMerger {
                         + "ignored, as in DevStack");
                 continue;
             }
-            current.options().add(new Option(text.substring(0, eq).stripTrailing(), text.substring(eq + 1).strip(),
-                    line.number()));
+            Option option = new Option(text.substring(0, eq).stripTrailing(), text.substring(eq + 1).strip(),
+                    line.number());
+            String section = current;
+            Section holder = holders.computeIfAbsent(section + "\0" + option.key(), id -> {
+                Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
+                if (last == null || !last.name().equals(section)) {
+                    last = new Section(section, new ArrayList<>());
+                    sections.add(last);
+                }
+                return last;
+            });
+            holder.options().add(option);
         }
         return sections;
     }
