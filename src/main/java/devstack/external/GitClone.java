@@ -116,7 +116,9 @@ public final class GitClone {
             refuseToClone(who, remote, dest);
             cloneFresh(who, remote, dest, ref, depth, timeout);
             outcome = Outcome.CLONED;
-        } else if (reclone) {
+        } else if (reclone || ref.startsWith("refs")) {
+            // A gerrit change (refs/changes/...) is fetched again on every run, as DevStack does: a new patchset
+            // under the same clone must not leave the old code running.
             update(who, remote, dest, ref, depth, timeout);
             outcome = Outcome.RECLONED;
         } else {
@@ -203,7 +205,8 @@ public final class GitClone {
     }
 
     private void update(String who, String remote, Path dest, String ref, int depth, double timeout) {
-        console.detail(who + ": RECLONE=True, updating " + dest + " to " + ref + " from " + remote);
+        console.detail(who + ": " + (ref.startsWith("refs") ? "fetching " + ref + " again" : "RECLONE=True")
+                + ", updating " + dest + " to " + ref + " from " + remote);
         CommandRunner.Result setUrl = run(List.of("-C", dest.toString(), "remote", "set-url", "origin", remote));
         if (!setUrl.succeeded()) {
             CommandRunner.Result add = run(List.of("-C", dest.toString(), "remote", "add", "origin", remote));
@@ -212,7 +215,16 @@ public final class GitClone {
                         + remote + ": " + gitError(add), "check that " + dest + " is a usable git clone");
             }
         }
+        // A tag that moved upstream: the local one must move too, or version tools (pbr) compute a stale version.
+        boolean localTag = commands.query(List.of(git, "-C", dest.toString(), "rev-parse", "-q", "--verify",
+                "refs/tags/" + ref), gitEnvironment()).succeeded();
+        if (localTag) {
+            run(List.of("-C", dest.toString(), "tag", "-d", ref));
+        }
         checkout(who, remote, dest, ref, depth, timeout);
+        if (localTag) {
+            run(List.of("-C", dest.toString(), "fetch", "origin", "+refs/tags/" + ref + ":refs/tags/" + ref));
+        }
     }
 
     /** {@code fetch origin REF} and {@code checkout FETCH_HEAD}: the same for a branch, a tag or refs/changes. */

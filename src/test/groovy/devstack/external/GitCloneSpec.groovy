@@ -61,6 +61,45 @@ exec git "\$@"
         Files.exists(dest.resolve('devstack/plugin.groovy'))
     }
 
+    def "a refs/changes ref is fetched again on every run, without RECLONE, as DevStack does"() {
+        given: 'two patchsets of one change'
+        def foo = repo()
+        String first = PluginRepo.git(foo.work, 'rev-parse', 'HEAD')
+        PluginRepo.git(foo.work, 'push', '--quiet', 'origin', 'HEAD:refs/changes/01/1/1')
+        foo.file('second.txt', 'patchset 2').commit('patchset 2')
+        String second = PluginRepo.git(foo.work, 'rev-parse', 'HEAD')
+        PluginRepo.git(foo.work, 'push', '--quiet', 'origin', 'HEAD:refs/changes/01/1/2')
+        Path dest = dir.resolve('dest/foo')
+
+        when:
+        gitClone().clone('git_clone', foo.url, dest, 'refs/changes/01/1/1')
+        String atFirst = PluginRepo.git(dest, 'rev-parse', 'HEAD')
+        gitClone().clone('git_clone', foo.url, dest, 'refs/changes/01/1/2')
+        String atSecond = PluginRepo.git(dest, 'rev-parse', 'HEAD')
+
+        then:
+        atFirst == first
+        atSecond == second
+    }
+
+    def "a reclone of a tag that moved upstream moves the local tag too"() {
+        given:
+        def foo = repo().tag('v1')
+        Path dest = dir.resolve('dest/foo')
+        gitClone().clone('git_clone', foo.url, dest, 'v1')
+        foo.file('later.txt', 'later').commit('later')
+        PluginRepo.git(foo.work, 'tag', '-f', '-a', 'v1', '-m', 'moved')
+        PluginRepo.git(foo.work, 'push', '--quiet', '--force', 'origin', 'v1')
+        String moved = PluginRepo.git(foo.work, 'rev-parse', 'HEAD')
+
+        when:
+        gitClone([RECLONE: 'True']).clone('git_clone', foo.url, dest, 'v1')
+
+        then:
+        PluginRepo.git(dest, 'rev-parse', 'HEAD') == moved
+        PluginRepo.git(dest, 'rev-parse', 'v1^{commit}') == moved
+    }
+
     def "an empty directory counts as missing and is cloned into"() {
         given:
         def foo = repo()
