@@ -56,15 +56,16 @@ public final class ServiceSet {
     /** is_service_enabled: true if any of the names (each argument may hold several, blank-separated) is enabled. */
     public boolean isEnabled(String... names) {
         List<String> enabled = enabled();
+        List<String> disabled = disabled();
         for (String name : splitArguments(names)) {
-            if (isEnabled(name, enabled)) {
+            if (isEnabled(name, enabled, disabled)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean isEnabled(String name, List<String> enabled) {
+    private boolean isEnabled(String name, List<String> enabled, List<String> disabled) {
         if (enabled.contains(name)) {
             return true;
         }
@@ -72,14 +73,30 @@ public final class ServiceSet {
             return true;
         }
         if (name.equals("keystone")) {
-            return enabled.contains("key");
+            return enabled.contains("key") && !disabled.contains("keystone");
         }
-        List<String> prefixes = GROUPS.get(name);
+        List<String> prefixes = groupPrefixes(name, disabled);
         if (prefixes != null && enabled.stream().anyMatch(item -> prefixes.stream().anyMatch(item::startsWith))) {
             return true;
         }
         // An item "swift" stands for every swift service.
         return name.startsWith("s-") && enabled.contains("swift");
+    }
+
+    /**
+     * The item prefixes of a group. As DevStack's lib predicates do, {@code disable_service cinder} switches the
+     * cinder group off and {@code disable_service neutron} its {@code neutron-*} half; nova, glance and swift keep
+     * their legacy aliases, which no disable reaches.
+     */
+    private static List<String> groupPrefixes(String name, List<String> disabled) {
+        if (!disabled.contains(name)) {
+            return GROUPS.get(name);
+        }
+        return switch (name) {
+            case "cinder" -> List.of();
+            case "neutron" -> List.of("q-");
+            default -> GROUPS.get(name);
+        };
     }
 
     /** enable_service: appends each name not enabled yet, once; a disabled name only warns (DevStack's stickiness). */
@@ -89,7 +106,7 @@ public final class ServiceSet {
         for (String name : splitArguments(names)) {
             if (disabled.contains(name)) {
                 warn.accept("Attempt to enable_service " + name + " when it has been disabled");
-            } else if (!isEnabled(name, enabled)) {
+            } else if (!isEnabled(name, enabled, disabled)) {
                 enabled.add(name);
             }
         }

@@ -72,7 +72,8 @@ public final class Settings {
         Path localConfPath = topDir.resolve("local.conf");
         LocalConf localConf = Files.isRegularFile(localConfPath) ? LocalConf.read(localConfPath) : null;
         Path standaloneLocalrc = topDir.resolve("localrc");
-        boolean hasLocalSection = localConf != null && !localConf.sections("local").isEmpty();
+        boolean hasLocalSection = localConf != null
+                && localConf.sections("local").stream().anyMatch(s -> s.file().equals("localrc"));
         if (Files.isRegularFile(standaloneLocalrc)) {
             if (hasLocalSection) {
                 warn.accept("localrc and local.conf:[[local]] both exist, using localrc");

@@ -344,4 +344,25 @@ class ServiceSetSpec extends Specification {
         services.enabled().isEmpty()
         !services.isEnabled('n-cpu', 'nova')
     }
+
+    def "disable_service #group switches the group off only where DevStack's predicates do"() {
+        given:
+        variables.set('ENABLED_SERVICES', enabled)
+
+        when:
+        services.disable(group)
+
+        then:
+        services.isEnabled(group) == stillEnabled
+
+        where:
+        group      | enabled                  | stillEnabled
+        'cinder'   | 'c-api,c-vol'            | false
+        'keystone' | 'key'                    | false
+        'neutron'  | 'neutron-api'            | false
+        'neutron'  | 'q-svc,neutron-api'      | true
+        'nova'     | 'n-cpu'                  | true
+        'glance'   | 'g-api'                  | true
+        'swift'    | 's-proxy'                | true
+    }
 }

@@ -151,6 +151,19 @@ class SettingsSpec extends Specification {
         settings.get('LOGFILE') == '/var/log/ds/stack.sh.log'
     }
 
+    def "a standalone localrc next to a [[local|other]] block only is no conflict and gets no warning"() {
+        given:
+        localConf('[[local|other]]\nIGNORED=1\n')
+        localrcFile('VIRT_DRIVER=from-localrc\n')
+
+        when:
+        Settings settings = load()
+
+        then:
+        settings.get('VIRT_DRIVER') == 'from-localrc'
+        warnings.isEmpty()
+    }
+
     def "a standalone localrc wins completely over [[local|localrc]], with a warning"() {
         given:
         localConf('[[local|localrc]]\nVIRT_DRIVER=from-local-conf\nONLY_IN_LOCAL_CONF=1\nenable_service conf-svc\n')
