@@ -79,6 +79,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
      * reads.
      */
     private void reportInterrupt(Console console, Lifecycle lifecycle) {
+        lifecycle.interrupt();
         console.endStatusLine();
         console.error(scriptName() + " interrupted during " + lifecycle.status().where());
         console.errorDetail("hint: what it started keeps running; ./unstack.sh stops it, ./clean.sh removes its state");

@@ -57,6 +57,11 @@ public final class Lifecycle {
         this.dryRun = dryRun;
     }
 
+    /** After Ctrl-C: stops the command the current step is running (the JVM is shutting down). */
+    public void interrupt() {
+        commands.stopRunning();
+    }
+
     /** Where the run is now: for the status line and for a report when it is interrupted. */
     public RunStatus status() {
         return status;

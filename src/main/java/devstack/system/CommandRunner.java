@@ -24,6 +24,8 @@ public final class CommandRunner {
 
     private final Console console;
     private final DryRun dryRun;
+    /** The commands running now, so that an interrupted run can stop the step it was in. */
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CommandRunner(Console console) {
         this(console, null);
@@ -134,6 +136,26 @@ public final class CommandRunner {
             throw new CommandFailedException(String.join(" ", argv), 127,
                     List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
         }
+        running.add(process);
+        try {
+            return collect(argv, process);
+        } finally {
+            running.remove(process);
+        }
+    }
+
+    /**
+     * Stops the commands running now and what they started (not the services of run_process, which live in
+     * sessions of their own): an interrupted run stops the step it was in.
+     */
+    public void stopRunning() {
+        for (Process process : running) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+    }
+
+    private Result collect(List<String> argv, Process process) {
         Deque<String> tail = new ArrayDeque<>();
         StringBuilder stdout = new StringBuilder();
         Thread errors = reader(process.getErrorStream(), line -> remember(tail, line));

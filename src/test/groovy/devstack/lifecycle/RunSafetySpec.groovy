@@ -107,4 +107,33 @@ class RunSafetySpec extends Specification {
         output.contains('\r\u001b[K[stack install: extras.d/50-wait.groovy]')
         output.contains('stack.sh completed in')
     }
+
+    def "Ctrl-C stops the command the current step is running"() {
+        given: 'a hook whose command would run for minutes'
+        Files.delete(dir.resolve('gate'))
+        tree.hook('55-slow.groovy', """if (\$1 == 'stack' && \$2 == 'post-config') {
+    sh 'echo \$\$ > "$dir/slow.pid"; exec sleep 300'
+}""")
+        Process run = Program.start(tree.root, dir.resolve('run.out'), 'stack')
+        within.eventually { assert Files.exists(dir.resolve('slow.pid')) && Files.size(dir.resolve('slow.pid')) > 0 }
+        long slow = Files.readString(dir.resolve('slow.pid')).trim() as long
+
+        when:
+        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().waitFor()
+
+        then:
+        run.waitFor() == 130
+        Files.readString(dir.resolve('run.out')).contains('stack.sh interrupted during stack post-config: extras.d/55-slow.groovy')
+        within.eventually { assert !running(slow) }
+    }
+
+    /** Alive and not a zombie (this machine's init may be slow to reap what the JVM left). */
+    private static boolean running(long pid) {
+        Path stat = Path.of("/proc/$pid/stat")
+        if (!Files.exists(stat)) {
+            return false
+        }
+        String text = Files.readString(stat)
+        text.substring(text.lastIndexOf(')') + 2).charAt(0) != ('Z' as char)
+    }
 }
