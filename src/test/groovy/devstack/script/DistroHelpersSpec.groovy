@@ -23,9 +23,7 @@ class DistroHelpersSpec extends Specification {
 
     /** Runs {@code body} in a hook at the unstack phase and returns the run. */
     private Cli unstackWith(String body, String localrc = 'ENABLED_SERVICES=') {
-        tree.hook('50-under-test.groovy', "if (\$1 == 'unstack') {\n$body\n}\n")
-        tree.localConf(localrc)
-        Cli.run(tree.root, 'unstack')
+        tree.unstackWith(body, localrc)
     }
 
     private static String probe(String expression) {

@@ -21,9 +21,7 @@ class HelpersSpec extends Specification {
 
     /** Runs {@code body} in a hook at the unstack phase and returns the run. */
     private Cli unstackWith(String body, String localrc = 'ENABLED_SERVICES=template') {
-        tree.hook('50-under-test.groovy', "if (\$1 == 'unstack') {\n$body\n}\n")
-        tree.localConf(localrc)
-        Cli.run(tree.root, 'unstack')
+        tree.unstackWith(body, localrc)
     }
 
     private List<String> probed() {

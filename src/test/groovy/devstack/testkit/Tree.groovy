@@ -47,6 +47,13 @@ $moreSections""")
         this
     }
 
+    /** Runs {@code body} in a hook at the unstack phase of a real CLI run, with {@code localrc}; returns the run. */
+    Cli unstackWith(String body, String localrc) {
+        hook('50-under-test.groovy', "if (\$1 == 'unstack') {\n$body\n}\n")
+        localConf(localrc)
+        Cli.run(root, 'unstack')
+    }
+
     /** A hook that records every $1 $2 it receives. */
     Tree probeHook(String name = '50-probe.groovy') {
         hook(name, '''new File(PROBE_LOG) << "hook ${$1} ${$2}".trim() + '\\n'\n''')
