@@ -6,7 +6,6 @@ import devstack.system.OsVariables;
 import devstack.system.PackageTools;
 import devstack.system.Proxies;
 import java.lang.reflect.Array;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.function.Supplier;
  */
 public abstract class DistroHelpers extends ProcessHelpers {
     /** DevStack's apt_get_update: a failed update is tried again every 30 s, for at most 300 s. */
-    private static final Duration APT_UPDATE_RETRY = Duration.ofSeconds(30);
-    private static final Duration APT_UPDATE_GIVE_UP = Duration.ofSeconds(300);
 
     /**
      * GetOSVersion: sets {@code os_VENDOR}, {@code os_RELEASE}, {@code os_CODENAME}, {@code os_PACKAGE} (and
@@ -107,7 +104,7 @@ public abstract class DistroHelpers extends ProcessHelpers {
         if (settingIsTrue("REPOS_UPDATED") && !settingIsTrue("RETRY_UPDATE") || offline()) {
             return;
         }
-        timed("apt-get-update", () -> packageTools().aptGetUpdate(APT_UPDATE_RETRY, APT_UPDATE_GIVE_UP));
+        timed("apt-get-update", () -> packageTools().aptGetUpdate());
         hostContext().settings().variables().set("REPOS_UPDATED", "True");
     }
 

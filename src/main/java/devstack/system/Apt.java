@@ -1,6 +1,5 @@
 package devstack.system;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -54,9 +53,9 @@ final class Apt implements PackageManager {
         tools.get().aptGet("purge", names);
     }
 
-    /** DevStack's apt_get_update: tried again every 30 s for up to 300 s, as bad mirrors come and go. */
+    /** DevStack's apt_get_update, with its retry policy (bad mirrors come and go). */
     @Override
     public void updateRepositories() {
-        tools.get().aptGetUpdate(Duration.ofSeconds(30), Duration.ofSeconds(300));
+        tools.get().aptGetUpdate();
     }
 }

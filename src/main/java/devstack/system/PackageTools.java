@@ -37,6 +37,15 @@ public final class PackageTools {
         commands.checked(privilege.asRoot(aptGetCommand(operation, words(arguments))));
     }
 
+    /** DevStack's apt_get_update policy: try again every 30 s, give up after 300 s. */
+    static final Duration UPDATE_RETRY_EVERY = Duration.ofSeconds(30);
+    static final Duration UPDATE_GIVE_UP_AFTER = Duration.ofSeconds(300);
+
+    /** apt_get_update with DevStack's retry policy; the one update_package_repo and install_package use too. */
+    public void aptGetUpdate() {
+        aptGetUpdate(UPDATE_RETRY_EVERY, UPDATE_GIVE_UP_AFTER);
+    }
+
     /**
      * apt_get_update: {@code apt-get update}, tried again every {@code retryEvery} until it succeeds or
      * {@code giveUpAfter} has passed (DevStack: every 30 s for 300 s), as bad mirrors come and go.
