@@ -98,10 +98,8 @@ public final class CommandRunner {
      * reach the console nor lose its line endings). The command itself is logged. Runs in a dry run too.
      */
     public byte[] readBytes(List<String> argv) {
-        console.detail("+ " + String.join(" ", argv));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
+        Process process = start(argv, Map.of());
         try {
-            Process process = builder.start();
             Deque<String> errors = new ArrayDeque<>();
             Thread stderr = reader(process.getErrorStream(), line -> remember(errors, line));
             byte[] output = process.getInputStream().readAllBytes();
@@ -112,11 +110,13 @@ public final class CommandRunner {
             }
             return output;
         } catch (IOException e) {
-            throw new CommandFailedException(String.join(" ", argv), 127,
-                    List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
+            throw new CommandFailedException(String.join(" ", argv), 1,
+                    List.of("(output lost: " + e.getMessage() + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailedException(String.join(" ", argv), 130, List.of("interrupted"));
+        } finally {
+            running.remove(process);
         }
     }
 
@@ -126,21 +126,26 @@ public final class CommandRunner {
     }
 
     private Result execute(List<String> argv, Map<String, String> environment) {
-        console.detail("+ " + String.join(" ", argv));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new CommandFailedException(String.join(" ", argv), 127,
-                    List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
-        }
-        running.add(process);
+        Process process = start(argv, environment);
         try {
             return collect(argv, process);
         } finally {
             running.remove(process);
+        }
+    }
+
+    /** Logs and starts a command with empty stdin, and registers it as running; exit code 127 if it cannot start. */
+    private Process start(List<String> argv, Map<String, String> environment) {
+        console.detail("+ " + String.join(" ", argv));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(devNull()));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            running.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new CommandFailedException(String.join(" ", argv), 127,
+                    List.of(argv.get(0) + ": command not found or not executable (" + e.getMessage() + ")"));
         }
     }
 
