@@ -129,15 +129,13 @@ ${probe('DISTRO')}
         tree.probed() == ['true']
     }
 
-    def "apt_get, apt_get_update and yum_install do nothing with OFFLINE=True"() {
+    def "apt_get, apt_get_update and yum_install run nothing #situation"() {
         when:
         def run = unstackWith("""
-apt_get 'install', 'no-such-package-at-all'
-apt_get_update()
-yum_install 'no-such-package-at-all'
+$calls
 ${probe("'went on'")}
 sh 'echo commands are shown'
-""", 'ENABLED_SERVICES=\nOFFLINE=True\nVERBOSE=True')
+""", "ENABLED_SERVICES=\n$setting\nVERBOSE=True")
 
         then:
         run.exitCode == 0
@@ -145,24 +143,11 @@ sh 'echo commands are shown'
         run.out.contains('+ /bin/sh -c echo commands are shown')
         !run.out.contains('apt-get')
         !run.out.contains('dnf')
-    }
 
-    def "apt_get and yum_install without arguments do nothing; apt_get_update only once per run"() {
-        when:
-        def run = unstackWith("""
-apt_get()
-yum_install()
-apt_get_update()
-${probe("'went on'")}
-sh 'echo commands are shown'
-""", 'ENABLED_SERVICES=\nREPOS_UPDATED=True\nVERBOSE=True')
-
-        then:
-        run.exitCode == 0
-        tree.probed() == ['went on']
-        run.out.contains('+ /bin/sh -c echo commands are shown')
-        !run.out.contains('apt-get')
-        !run.out.contains('dnf')
+        where:
+        situation                                           | setting             | calls
+        'with OFFLINE=True'                                 | 'OFFLINE=True'      | "apt_get 'install', 'no-such-package-at-all'\napt_get_update()\nyum_install 'no-such-package-at-all'"
+        'without arguments, or when the repos were updated' | 'REPOS_UPDATED=True' | 'apt_get()\nyum_install()\napt_get_update()'
     }
 
     def "apt_get refuses an operation that is not one, before anything runs"() {
