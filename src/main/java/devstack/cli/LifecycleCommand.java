@@ -6,12 +6,20 @@ import devstack.console.StatusLine;
 import devstack.lifecycle.Host;
 import devstack.lifecycle.Lifecycle;
 import devstack.lifecycle.StepFailedException;
+import devstack.plan.DryRunReport;
+import devstack.plan.Plan;
+import devstack.plan.PlanJson;
+import devstack.plan.RealWorld;
+import devstack.plan.SimulatedMachine;
+import devstack.system.Machine;
+import devstack.system.RealMachine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -28,8 +36,16 @@ abstract class LifecycleCommand implements Callable<Integer> {
     private boolean debug;
 
     @Option(names = "--dry-run", description = "Print every package, command, process and file change the run "
-            + "would make (file changes as diffs), and change nothing.")
+            + "would make (file changes as diffs, once per file and phase), then a summary, and change nothing.")
     private boolean dryRun;
+
+    @Option(names = "--plan-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "With --dry-run: text (default), or json to write the plan as JSON on stdout (everything "
+                    + "else goes to stderr).")
+    private PlanFormat planFormat;
+
+    /** How a dry run's plan is written. */
+    enum PlanFormat { text, json }
 
     @ParentCommand
     private DevstackCommand parent;
@@ -51,17 +67,48 @@ abstract class LifecycleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Console console = new Console(out, err);
+        if (planFormat == PlanFormat.json && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "--plan-format json needs --dry-run");
+        }
+        boolean json = planFormat == PlanFormat.json;
+        Console console = new Console(json ? err : out, err);
+        Plan plan = null;
+        Machine machine;
+        if (dryRun) {
+            DryRunReport report = new DryRunReport(console);
+            plan = new Plan(report);
+            Plan planned = plan;
+            machine = new SimulatedMachine(new RealWorld(RealMachine.of(console), console), plan,
+                    () -> report.summary(planned));
+        } else {
+            machine = RealMachine.of(console);
+        }
+        try (machine) {
+            return run(console, machine, out, err);
+        } finally {
+            if (json && plan != null) {
+                out.print(console.masked(PlanJson.of(plan, spec.name(), lastRunCompleted)));
+                out.flush();
+            }
+        }
+    }
+
+    /** Whether the last run got to its end (the JSON plan says so). */
+    private boolean lastRunCompleted;
+
+    private Integer run(Console console, Machine machine, PrintWriter out, PrintWriter err) {
         Thread interruptReport = null;
+        lastRunCompleted = false;
         try {
-            Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console,
-                    new Host.Options(clonesPlugins(), dryRun));
+            Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console, machine,
+                    new Host.Options(clonesPlugins()));
             interruptReport = new Thread(() -> reportInterrupt(console, lifecycle), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
             if (System.console() != null) {
                 console.useStatusLine(new StatusLine(out, lifecycle.status()::describe));
             }
             run(lifecycle);
+            lastRunCompleted = true;
             return ExitCodes.OK;
         } catch (DevstackException e) {
             console.endStatusLine();

@@ -8,7 +8,7 @@ import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.Validity;
 import devstack.plugin.PluginTree;
-import devstack.system.CommandRunner;
+import devstack.system.RealMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +43,8 @@ final class PluginsCommand implements Callable<Integer> {
         Console console = new Console(out, spec.commandLine().getErr());
         try {
             Path top = topDir.resolve();
-            CommandRunner commands = new CommandRunner(console);
             Settings settings = Settings.load(top, parent.environment(), console::warn,
-                    Host.commandSubstitution(commands));
+                    Host.commandSubstitution(RealMachine.of(console).commands()));
             List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
             print(out, entries);
             long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();

@@ -1,9 +1,7 @@
 package devstack.config;
 
-import devstack.ini.AtomicFile;
 import devstack.ini.IniEditor;
 import devstack.ini.IniFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,36 +29,28 @@ public final class ConfigMerger {
     record Section(String name, List<Option> options) {
     }
 
-    /** Creates a directory for a merged file, through sudo where the user cannot. */
-    public interface Directories {
-        void create(Path dir);
-    }
+    /** Where the merged files live: the run's machine. */
+    public interface Files extends IniEditor.Storage {
+        boolean exists(Path path);
 
-    /** Runs an edit of a file: on the file itself, or (dry run) on a scratch copy whose change is shown. */
-    public interface FileEdits {
-        void apply(Path file, Consumer<Path> edit);
+        boolean isDirectory(Path path);
 
-        /** Edits the file itself. */
-        static FileEdits direct() {
-            return (file, edit) -> edit.accept(file);
-        }
+        /** Creates a directory for a merged file, through sudo where the user cannot. */
+        void createDirectories(Path dir);
     }
 
     private final LocalConf localConf;
     private final Variables variables;
     private final Consumer<String> warn;
-    private final Directories directories;
-    private final FileEdits edits;
+    private final Files files;
     private final Map<String, List<Section>> parsed = new LinkedHashMap<>();
 
     /** Parses every block up front, so a malformed line stops the run before anything changes. */
-    public ConfigMerger(LocalConf localConf, Variables variables, Consumer<String> warn, Directories directories,
-                        FileEdits edits) {
+    public ConfigMerger(LocalConf localConf, Variables variables, Consumer<String> warn, Files files) {
         this.localConf = localConf;
         this.variables = variables;
         this.warn = warn;
-        this.directories = directories;
-        this.edits = edits;
+        this.files = files;
         for (LocalConf.MetaSection block : localConf.sections()) {
             if (!block.group().equals("local")) {
                 parsed.computeIfAbsent(key(block.group(), block.file()),
@@ -88,19 +78,14 @@ public final class ConfigMerger {
 
     private void merge(Path file, List<Section> sections, int headerLine) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+        if (parent != null && files.exists(parent) && !files.isDirectory(parent)) {
             throw ConfigurationException.at(fileName(), headerLine, "cannot merge into " + file + ": "
                     + parent + " is not a directory", "fix the file name of the meta-section");
         }
-        if (parent != null && !Files.exists(parent)) {
-            directories.create(parent);
+        if (parent != null && !files.exists(parent)) {
+            files.createDirectories(parent);
         }
-        edits.apply(file, target -> {
-            if (!Files.exists(target)) {
-                AtomicFile.write(target, "");
-            }
-            IniEditor.edit(target, ini -> apply(ini, sections, this::expandValue));
-        });
+        IniEditor.on(files).edit(file, true, ini -> apply(ini, sections, this::expandValue));
     }
 
     /**

@@ -3,6 +3,7 @@ package devstack.external;
 import devstack.config.ConfigurationException;
 import devstack.config.Settings.PluginRequest;
 import devstack.plugin.CompiledPlugin;
+import devstack.system.GitClone;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSource;
@@ -21,9 +22,10 @@ import java.util.stream.Stream;
  * One enabled external plugin, cloned and compiled: the repository's {@code devstack/override-defaults.groovy}
  * and {@code devstack/settings.groovy} (both optional), {@code devstack/plugin.groovy} (required), its libraries
  * {@code devstack/lib/*.groovy} (compiled in advance for their syntax errors), and the declarations read from its
- * settings file.
+ * settings file. Its files are read from {@code checkout}: the clone in {@code $DEST/NAME}, or the copy a dry run
+ * fetched instead; messages name them by their place in the clone.
  */
-public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> overrideDefaults,
+public record ExternalPlugin(PluginRequest request, Path checkout, Optional<CompiledPlugin> overrideDefaults,
                              Optional<CompiledPlugin> settings, CompiledPlugin plugin,
                              PluginDeclarations declarations) {
     public static final String OVERRIDE_DEFAULTS = "devstack/override-defaults.groovy";
@@ -46,7 +48,7 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
 
     /** The directory of its package lists, {@code devstack/files} ({@code debs/NAME}, {@code rpms/NAME}). */
     public Path filesDir() {
-        return dir().resolve(FILES);
+        return checkout.resolve(FILES);
     }
 
     /** Checks what an enable_plugin line asks for before anything touches the disk or the network. */
@@ -71,10 +73,10 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
     }
 
     /** The plugin's files to compile, in the order they run; an error if the clone has no plugin.groovy. */
-    static List<PluginSource> sources(PluginRequest request) {
-        Path dir = request.gitDir();
+    static List<PluginSource> sources(PluginRequest request, Path checkout) {
+        Path dir = checkout;
         if (!Files.isRegularFile(dir.resolve(PLUGIN))) {
-            throw new PluginException(who(request) + ": " + dir + " has no " + PLUGIN + " (enabled at "
+            throw new PluginException(who(request) + ": " + request.gitDir() + " has no " + PLUGIN + " (enabled at "
                     + request.origin() + " from " + request.url() + " " + request.ref() + ")",
                     "an external plugin's repository holds devstack/plugin.groovy; see docs/plugins.md");
         }
@@ -82,21 +84,21 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
         for (String file : List.of(OVERRIDE_DEFAULTS, SETTINGS, PLUGIN)) {
             Path path = dir.resolve(file);
             if (Files.isRegularFile(path)) {
-                sources.add(source(path));
+                sources.add(source(request, checkout, path));
             }
         }
-        sources.addAll(libraries(dir));
+        sources.addAll(libraries(request, checkout));
         return sources;
     }
 
     /** Builds the plugin from its compiled files ({@code compiled} by path). */
-    static ExternalPlugin of(PluginRequest request, Map<Path, CompiledPlugin> compiled) {
-        Path dir = request.gitDir();
+    static ExternalPlugin of(PluginRequest request, Path checkout, Map<Path, CompiledPlugin> compiled) {
+        Path dir = checkout;
         Optional<CompiledPlugin> settings = Optional.ofNullable(compiled.get(key(dir.resolve(SETTINGS))));
         PluginDeclarations declarations = settings
                 .map(s -> PluginDeclarations.scan(s.source().path(), s.source().displayName()))
                 .orElse(PluginDeclarations.NONE);
-        return new ExternalPlugin(request, Optional.ofNullable(compiled.get(key(dir.resolve(OVERRIDE_DEFAULTS)))),
+        return new ExternalPlugin(request, checkout, Optional.ofNullable(compiled.get(key(dir.resolve(OVERRIDE_DEFAULTS)))),
                 settings, compiled.get(key(dir.resolve(PLUGIN))), declarations);
     }
 
@@ -106,23 +108,24 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
     }
 
     /**
-     * A plugin file as the compiler and every message name it: by its absolute path, which is inside the clone.
-     * (The host's {@link PluginKind} has no kind for external files; they are sourced like libraries.)
+     * A plugin file as the compiler reads it (from the checkout) and as every message names it: by its absolute
+     * path in the clone.
      */
-    private static PluginSource source(Path path) {
+    private static PluginSource source(PluginRequest request, Path checkout, Path path) {
         Path absolute = key(path);
-        return new PluginSource(PluginKind.EXTERNAL, absolute, absolute.toString());
+        Path named = key(request.gitDir().resolve(key(checkout).relativize(absolute)));
+        return new PluginSource(PluginKind.EXTERNAL, absolute, named.toString());
     }
 
-    private static List<PluginSource> libraries(Path dir) {
-        Path lib = dir.resolve(LIB);
+    private static List<PluginSource> libraries(PluginRequest request, Path checkout) {
+        Path lib = checkout.resolve(LIB);
         if (!Files.isDirectory(lib)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(lib)) {
             return entries.filter(p -> p.getFileName().toString().endsWith(".groovy") && Files.isRegularFile(p))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .map(ExternalPlugin::source).toList();
+                    .map(p -> source(request, checkout, p)).toList();
         } catch (IOException e) {
             throw new PluginException(lib + ": cannot be listed: " + e.getMessage(), "make the directory readable");
         }

@@ -3,13 +3,12 @@ package devstack.external;
 import devstack.config.Settings;
 import devstack.config.Settings.PluginRequest;
 import devstack.console.Console;
-import devstack.lifecycle.LifecycleExtension;
-import devstack.lifecycle.Phase;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginSource;
 import devstack.script.PluginRuntime;
+import devstack.system.Machine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
  * phase after the hooks, and {@code plugin.groovy} with {@code $1}/{@code $2} after the hooks of every later phase.
  * They run in {@code enable_plugin} order, except that a plugin runs after those it requires.
  */
-public final class ExternalPlugins implements LifecycleExtension {
+public final class ExternalPlugins {
     /** A plugin's package lists: {@code filesDir/debs/NAME} or {@code filesDir/rpms/NAME}, if they exist. */
     public record PluginPackages(String name, Path filesDir) {
     }
@@ -47,38 +46,49 @@ public final class ExternalPlugins implements LifecycleExtension {
     /**
      * Gets every enabled plugin ready before anything runs: validates the requests, clones them ({@code fetch},
      * which only {@code stack} does; otherwise a missing clone is skipped with a warning, as DevStack never clones
-     * in unstack or clean), compiles all their files, and orders them by their requirements.
+     * in unstack or clean), compiles all their files, and orders them by their requirements. A clone the machine
+     * only plans (a dry run) is read from where the machine put a copy of it, under its own name.
      */
     public static ExternalPlugins prepare(Settings settings, Console console, PluginCompiler compiler,
-                                          PluginRuntime runtime, GitClone git, boolean fetch) {
+                                          PluginRuntime runtime, Machine machine, boolean fetch) {
         List<PluginRequest> requests = settings.plugins();
         requests.forEach(ExternalPlugin::validate);
         if (fetch && !requests.isEmpty()) {
             console.summary("Fetching DevStack plugins");
         }
         List<PluginRequest> present = new ArrayList<>();
+        Map<PluginRequest, Path> checkouts = new HashMap<>();
         for (PluginRequest request : requests) {
             if (fetch) {
-                git.clone(ExternalPlugin.who(request), request.url(), request.gitDir(), request.ref());
+                Path checkout = machine.git().clone(new Machine.GitRequest(ExternalPlugin.who(request),
+                        request.url(), request.gitDir(), request.ref(),
+                        Machine.GitOptions.of(settings::get, settings.topDir())));
+                checkouts.put(request, checkout);
                 present.add(request);
-            } else if (Files.isDirectory(request.gitDir())) {
+            } else if (machine.files().isDirectory(request.gitDir())) {
+                checkouts.put(request, request.gitDir());
                 present.add(request);
             } else {
                 console.warn(ExternalPlugin.who(request) + ": skipped: it is not cloned at " + request.gitDir()
-                        + " and this run does not clone (only stack does, and not with --dry-run)");
+                        + " and this run does not clone (only stack does)");
             }
         }
 
         List<PluginSource> sources = new ArrayList<>();
         for (PluginRequest request : present) {
-            sources.addAll(ExternalPlugin.sources(request));
+            Path checkout = checkouts.get(request);
+            if (!checkout.equals(request.gitDir())) {
+                // source "$DEST/<plugin>/devstack/lib/x.groovy" must find the copy.
+                runtime.readFrom(request.gitDir(), checkout);
+            }
+            sources.addAll(ExternalPlugin.sources(request, checkout));
         }
         Map<Path, CompiledPlugin> compiled = new HashMap<>();
         compiler.compileAll(sources).forEach(c -> compiled.put(ExternalPlugin.key(c.source().path()), c));
 
         Map<String, ExternalPlugin> byName = new LinkedHashMap<>();
         for (PluginRequest request : present) {
-            byName.put(request.name(), ExternalPlugin.of(request, compiled));
+            byName.put(request.name(), ExternalPlugin.of(request, checkouts.get(request), compiled));
         }
         List<ExternalPlugin> ordered = PluginOrder.order(List.copyOf(byName.keySet()), requirements(byName.values(),
                 console), requests.stream().map(PluginRequest::name).collect(Collectors.toSet()))
@@ -120,7 +130,6 @@ public final class ExternalPlugins implements LifecycleExtension {
     }
 
     /** Each plugin's {@code override-defaults.groovy}, logged with its content as DevStack does. */
-    @Override
     public void overrideDefaults() {
         boolean announced = false;
         for (ExternalPlugin plugin : plugins) {
@@ -138,26 +147,26 @@ public final class ExternalPlugins implements LifecycleExtension {
         }
     }
 
-    /** {@code source}: each plugin's settings; every later phase: each plugin's plugin.groovy with $1 and $2. */
-    @Override
-    public void afterHooks(Phase phase) {
-        if (phase == Phase.SOURCE) {
-            boolean announced = false;
-            for (ExternalPlugin plugin : plugins) {
-                if (plugin.settings().isPresent()) {
-                    if (!announced) {
-                        console.detail("Loading plugin settings");
-                        announced = true;
-                    }
-                    // DevStack sources settings from a function called without arguments: $1 and $2 are empty.
-                    runtime.run(plugin.settings().get(), "", "");
-                }
-            }
-            return;
-        }
+    /** The {@code source} phase: each plugin's settings. */
+    public void loadSettings() {
+        boolean announced = false;
         for (ExternalPlugin plugin : plugins) {
-            console.detail("plugin " + plugin.name() + " " + phase);
-            runtime.run(plugin.plugin(), phase.mode(), phase.subPhase());
+            if (plugin.settings().isPresent()) {
+                if (!announced) {
+                    console.detail("Loading plugin settings");
+                    announced = true;
+                }
+                // DevStack sources settings from a function called without arguments: $1 and $2 are empty.
+                runtime.run(plugin.settings().get(), "", "");
+            }
+        }
+    }
+
+    /** Every later phase: each plugin's plugin.groovy with {@code $1} and {@code $2}. */
+    public void runPhase(String first, String second) {
+        for (ExternalPlugin plugin : plugins) {
+            console.detail("plugin " + plugin.name() + " " + (first + " " + second).trim());
+            runtime.run(plugin.plugin(), first, second);
         }
     }
 

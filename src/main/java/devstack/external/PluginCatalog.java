@@ -95,7 +95,7 @@ public final class PluginCatalog {
                 own.add(dir + " is not a git repository (stack refuses to use it; RECLONE=True replaces it)");
             }
             try {
-                for (PluginSource source : ExternalPlugin.sources(request)) {
+                for (PluginSource source : ExternalPlugin.sources(request, request.gitDir())) {
                     CompiledPlugin compiled = compile(compiler, source, own);
                     if (compiled != null && source.path().endsWith(ExternalPlugin.SETTINGS)) {
                         PluginDeclarations.scan(source.path(), source.displayName()).requires().forEach(r ->

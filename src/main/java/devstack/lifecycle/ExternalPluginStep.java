@@ -31,9 +31,14 @@ final class ExternalPluginStep implements LifecycleExtension {
         plugins().overrideDefaults();
     }
 
+    /** The source phase loads each plugin's settings; every later phase runs its plugin.groovy. */
     @Override
     public void afterHooks(Phase phase) {
-        plugins().afterHooks(phase);
+        if (phase == Phase.SOURCE) {
+            plugins().loadSettings();
+        } else {
+            plugins().runPhase(phase.mode(), phase.subPhase());
+        }
     }
 
     private ExternalPlugins plugins() {

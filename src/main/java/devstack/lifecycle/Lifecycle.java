@@ -2,23 +2,21 @@ package devstack.lifecycle;
 
 import devstack.config.ConfigurationException;
 import devstack.config.Settings;
-import devstack.config.Variables;
 import devstack.console.Console;
 import devstack.console.RunLog;
 import devstack.console.Strftime;
 import devstack.script.ScriptContext;
-import devstack.system.CommandRunner;
-import devstack.system.Privilege;
+import devstack.system.CommandResult;
+import devstack.system.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The order of things in {@code stack}, {@code unstack} and {@code clean}: the one place that says which phase
@@ -30,36 +28,34 @@ public final class Lifecycle {
     private final Console console;
     private final PhaseRunner runner;
     private final HypervisorPlugin hypervisor;
-    private final MachineState machine;
+    private final MachineState state;
     private final List<LifecycleExtension> extensions;
-    private final CommandRunner commands;
+    private final Machine machine;
     private final Prerequisites prerequisites;
     private final ScriptContext context;
     private final RunStatus status;
     private final Clock clock;
-    private final boolean dryRun;
 
     Lifecycle(Settings settings, Console console, PhaseRunner runner,
-              HypervisorPlugin hypervisor, MachineState machine, List<LifecycleExtension> extensions,
-              CommandRunner commands, Prerequisites prerequisites, ScriptContext context, RunStatus status,
-              Clock clock, boolean dryRun) {
+              HypervisorPlugin hypervisor, MachineState state, List<LifecycleExtension> extensions,
+              Machine machine, Prerequisites prerequisites, ScriptContext context, RunStatus status,
+              Clock clock) {
         this.settings = settings;
         this.console = console;
         this.runner = runner;
         this.hypervisor = hypervisor;
-        this.machine = machine;
+        this.state = state;
         this.extensions = extensions;
-        this.commands = commands;
+        this.machine = machine;
         this.prerequisites = prerequisites;
         this.context = context;
         this.status = status;
         this.clock = clock;
-        this.dryRun = dryRun;
     }
 
     /** After Ctrl-C: stops the command the current step is running (the JVM is shutting down). */
     public void interrupt() {
-        commands.stopRunning();
+        machine.commands().stopRunning();
     }
 
     /** Where the run is now: for the status line and for a report when it is interrupted. */
@@ -70,17 +66,11 @@ public final class Lifecycle {
     /** stack.sh: brings the configuration up. */
     public void stack() {
         Instant start = clock.instant();
-        machine.create();
-        if (dryRun) {
-            // Nothing is written, so there is no log file and no lock to take.
+        state.create();
+        locked(() -> {
+            openLog().ifPresent(log -> console.summary("stack.sh log " + log.file()));
             stackSteps(start);
-            return;
-        }
-        try (RunLock lock = RunLock.acquire(settings.path("DEST"))) {
-            RunLog log = openLog();
-            console.summary("stack.sh log " + log.file());
-            stackSteps(start);
-        }
+        });
     }
 
     private void stackSteps(Instant start) {
@@ -89,7 +79,7 @@ public final class Lifecycle {
         runner.phase(Phase.INSTALL, () -> {
             if (hypervisor.computeEnabled()) {
                 hypervisor.install();
-                machine.createParentOf("NOVA_CONF");
+                state.createParentOf("NOVA_CONF");
                 hypervisor.configure();
             }
         });
@@ -101,45 +91,56 @@ public final class Lifecycle {
         });
         runner.merge(Phase.EXTRA, "post-extra");
         runner.phase(Phase.TEST_CONFIG, () -> {
-            context.processes().check(service -> settings.services().isEnabled(service));
+            machine.processes().check(settings.path("SERVICE_DIR"), service -> settings.services().isEnabled(service));
             runLocalSh();
         });
         runner.merge(Phase.TEST_CONFIG, "test-config");
         console.repeatDeprecations();
         TimingTable.render(runner.phaseTimes().totals(), runner.pluginTimes().totals(), context.timers().totals(),
                 Duration.between(start, clock.instant())).forEach(console::summary);
-        console.summary("stack.sh " + completed() + " in " + seconds(start) + " seconds.");
+        machine.finish();
+        console.summary("stack.sh completed in " + seconds(start) + " seconds.");
     }
 
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
     public void unstack(boolean all) {
         Instant start = clock.instant();
-        locked(() -> unstackSteps(all));
-        console.summary("unstack.sh " + completed() + " in " + seconds(start) + " seconds.");
+        lockedIfStacked(() -> unstackSteps(all));
+        machine.finish();
+        console.summary("unstack.sh completed in " + seconds(start) + " seconds.");
     }
 
     /** clean.sh: unstack --all, then remove the state of the run. */
     public void clean() {
         Instant start = clock.instant();
-        locked(() -> {
+        lockedIfStacked(() -> {
             unstackSteps(true);
             runner.phase(Phase.CLEAN);
             runner.core(Phase.CLEAN, () -> {
                 hypervisor.cleanup();
-                machine.remove();
+                state.remove();
             });
         });
-        console.summary("clean.sh " + completed() + " in " + seconds(start) + " seconds.");
+        machine.finish();
+        console.summary("clean.sh completed in " + seconds(start) + " seconds.");
     }
 
-    private String completed() {
-        return dryRun ? "dry run completed (nothing was changed)" : "completed";
-    }
-
-    /** Runs {@code steps} holding the run lock of DEST; nothing to contend for when no stack ran here. */
+    /** Runs {@code steps} holding the run lock of DEST. */
     private void locked(Runnable steps) {
-        Path dest = settings.path("DEST");
-        try (RunLock lock = Files.isDirectory(dest) && !dryRun ? RunLock.acquire(dest) : null) {
+        try (AutoCloseable lock = machine.lock(settings.path("DEST"), settings.path("SERVICE_DIR"))) {
+            steps.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #locked}, unless no stack ran here: then there is nothing to contend for. */
+    private void lockedIfStacked(Runnable steps) {
+        if (machine.files().isDirectory(settings.path("DEST"))) {
+            locked(steps);
+        } else {
             steps.run();
         }
     }
@@ -153,7 +154,7 @@ public final class Lifecycle {
         runner.core(Phase.UNSTACK, () -> {
             hypervisor.stop();
             // Every process run_process recorded, whether or not a hook stopped it or its service is still enabled.
-            context.processes().stopAll();
+            machine.processes().stopAll(settings.path("SERVICE_DIR"));
         });
     }
 
@@ -182,20 +183,18 @@ public final class Lifecycle {
             return;
         }
         console.summary("Running user script " + localSh);
-        CommandRunner.Result result = commands.run(List.of(localSh.toString()), settings.variables().exported());
+        CommandResult result = machine.commands().run(List.of(localSh.toString()), settings.variables().exported());
         if (!result.succeeded()) {
             throw new devstack.system.CommandFailedException(localSh.toString(), result.exitCode(),
                     result.lastLines());
         }
     }
 
-    private RunLog openLog() {
+    private Optional<RunLog> openLog() {
         ZonedDateTime now = ZonedDateTime.now(clock);
         String suffix = Strftime.format(settings.get("TIMESTAMP_FORMAT"), now);
-        Path logfile = settings.path("LOGFILE");
-        RunLog.prune(logfile, logDays(), clock);
-        RunLog log = RunLog.open(logfile, suffix, clock);
-        console.useLog(log);
+        Optional<RunLog> log = machine.openLog(settings.path("LOGFILE"), suffix, logDays(), clock);
+        log.ifPresent(console::useLog);
         return log;
     }
 

@@ -2,17 +2,10 @@ package devstack.lifecycle;
 
 import devstack.DevstackException;
 import devstack.config.Settings;
-import devstack.system.CommandRunner;
-import devstack.system.DryRun;
-import devstack.system.Privilege;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
+import devstack.system.Machine;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The directories a run keeps its state in ({@code DEST}, {@code DATA_DIR}, {@code SERVICE_DIR},
@@ -22,16 +15,11 @@ final class MachineState {
     private static final List<String> STATE_DIRS = List.of("DATA_DIR", "SERVICE_DIR", "LOGDIR");
 
     private final Settings settings;
-    private final CommandRunner commands;
-    private final Privilege privilege;
-    /** Non-null in a dry run: changes are printed, not made. */
-    private final DryRun dryRun;
+    private final Machine machine;
 
-    MachineState(Settings settings, CommandRunner commands, Privilege privilege, DryRun dryRun) {
+    MachineState(Settings settings, Machine machine) {
         this.settings = settings;
-        this.commands = commands;
-        this.privilege = privilege;
-        this.dryRun = dryRun;
+        this.machine = machine;
     }
 
     /** Creates DEST and the state directories, owned by STACK_USER when created through sudo. */
@@ -56,20 +44,12 @@ final class MachineState {
      * does for /etc/nova, so that plain edits work afterwards.
      */
     void createDirectory(String purpose, Path dir) {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (dryRun != null) {
-            dryRun.wouldCreateDirectory(dir);
-            return;
-        }
         try {
-            Files.createDirectories(dir);
-        } catch (AccessDeniedException e) {
-            commands.checked(privilege.asRoot(List.of("mkdir", "-p", dir.toString())));
-            commands.checked(privilege.asRoot(List.of("chown", settings.get("STACK_USER"), dir.toString())));
-        } catch (IOException e) {
-            throw cannotCreate(purpose, dir, e);
+            machine.files().createDirectories(dir, settings.get("STACK_USER"));
+        } catch (DevstackException e) {
+            throw new DevstackException(DevstackException.FAILED, "cannot create " + purpose + " (" + dir + "): "
+                    + e.getMessage(), "check the path and its parent's permissions, or set " + purpose
+                    + " elsewhere", e);
         }
     }
 
@@ -81,30 +61,17 @@ final class MachineState {
         Path novaConf = settings.path("NOVA_CONF");
         delete("NOVA_CONF", novaConf);
         Path novaDir = novaConf.toAbsolutePath().getParent();
-        if (novaDir != null && isEmptyDirectory(novaDir)) {
+        if (novaDir != null && machine.files().isDirectory(novaDir) && machine.files().list(novaDir).isEmpty()) {
             delete("NOVA_CONF_DIR", novaDir);
         }
     }
 
     private void delete(String name, Path path) {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!machine.files().exists(path)) {
             return;
         }
         refuseDangerous(name, path);
-        if (dryRun != null) {
-            dryRun.wouldRemove(path);
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (AccessDeniedException e) {
-            commands.checked(privilege.asRoot(List.of("rm", "-rf", "--", path.toString())));
-        } catch (IOException e) {
-            throw new DevstackException(DevstackException.FAILED, "cannot remove " + name + " (" + path + "): "
-                    + e.getMessage(), "remove it by hand, then run clean again");
-        }
+        machine.files().delete(path);
     }
 
     /** Never removes the root, a top-level directory, or the tree itself: a typo in a setting must not hurt. */
@@ -114,22 +81,6 @@ final class MachineState {
         if (absolute.getNameCount() < 2 || topDir.startsWith(absolute)) {
             throw new DevstackException(DevstackException.BAD_INPUT, "refusing to remove " + name + "=" + path,
                     "point " + name + " at a directory of its own, e.g. /opt/stack/data");
-        }
-    }
-
-    private static DevstackException cannotCreate(String name, Path dir, IOException e) {
-        return new DevstackException(DevstackException.FAILED, "cannot create " + name + " (" + dir + "): "
-                + e.getMessage(), "check the path and its parent's permissions, or set " + name + " elsewhere");
-    }
-
-    private static boolean isEmptyDirectory(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
         }
     }
 }

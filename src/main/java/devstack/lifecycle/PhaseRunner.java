@@ -4,6 +4,7 @@ import devstack.console.Console;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.Location;
 import devstack.plugin.PluginSet;
+import devstack.system.Machine;
 import devstack.script.PluginRuntime;
 import devstack.console.Timers;
 import java.time.Clock;
@@ -23,17 +24,19 @@ final class PhaseRunner {
     private final List<LifecycleExtension> extensions;
     private final RunStatus status;
     private final Clock clock;
+    private final Machine machine;
     /** Time spent per phase, for the timing table at the end of stack (the runtime times each plugin). */
     private final Timers phaseTimes;
 
     PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions,
-                RunStatus status, Clock clock) {
+                RunStatus status, Clock clock, Machine machine) {
         this.plugins = plugins;
         this.runtime = runtime;
         this.console = console;
         this.extensions = extensions;
         this.status = status;
         this.clock = clock;
+        this.machine = machine;
         this.phaseTimes = new Timers(clock);
     }
 
@@ -41,6 +44,7 @@ final class PhaseRunner {
     void phase(Phase phase, Runnable coreStep) {
         Instant start = clock.instant();
         status.enter(phase);
+        machine.enterPhase(phase.toString());
         console.detail("phase " + phase);
         core(phase, coreStep);
         for (CompiledPlugin hook : plugins.hooks()) {

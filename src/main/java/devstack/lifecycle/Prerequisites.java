@@ -77,6 +77,6 @@ final class Prerequisites {
     }
 
     private PackageLists lists() {
-        return new PackageLists(context.os().distro(), context.os().packageFormat());
+        return new PackageLists(context.machine().os().distro(), context.machine().os().packageFormat());
     }
 }

@@ -31,6 +31,8 @@ public final class PluginRuntime {
     private final ScriptBinding binding;
     private final FunctionTable functions;
     private final Map<Class<?>, Script> instances = new HashMap<>();
+    /** Directories whose files are read from elsewhere: a clone a dry run only planned, read from its copy. */
+    private final Map<Path, Path> readFrom = new HashMap<>();
     private final Timers pluginTimes = new Timers(Clock.systemUTC());
 
     public PluginRuntime(PluginCompiler compiler, PluginSet plugins, ScriptContext context) {
@@ -98,6 +100,11 @@ public final class PluginRuntime {
         functions.define(instance, library.functions());
     }
 
+    /** Files under {@code declared} are read from the same place under {@code actual} (a planned clone's copy). */
+    public void readFrom(Path declared, Path actual) {
+        readFrom.put(declared.toAbsolutePath().normalize(), actual.toAbsolutePath().normalize());
+    }
+
     /** Where in a plugin the current helper call comes from. */
     public Optional<Location> caller() {
         return compiler.locate(new Throwable().getStackTrace());
@@ -110,13 +117,22 @@ public final class PluginRuntime {
 
     private Path resolve(String path) {
         Path topDir = context.settings().topDir();
-        Path file = topDir.resolve(path).normalize();
+        Path file = relocated(topDir.resolve(path).toAbsolutePath().normalize());
         if (!Files.exists(file) && Files.exists(Path.of(file + ".groovy"))) {
             file = Path.of(file + ".groovy");
         }
         if (!Files.isRegularFile(file)) {
             throw new PluginException("source: no such file: " + path,
                     "give a path relative to TOP_DIR, e.g. source 'lib/template.groovy'");
+        }
+        return file;
+    }
+
+    private Path relocated(Path file) {
+        for (Map.Entry<Path, Path> entry : readFrom.entrySet()) {
+            if (file.startsWith(entry.getKey())) {
+                return entry.getValue().resolve(entry.getKey().relativize(file));
+            }
         }
         return file;
     }

@@ -17,12 +17,18 @@ import java.util.Map;
 public final class ScriptBinding extends Binding {
     private final Variables variables;
     private final PluginRuntime runtime;
+    private final Helpers helpers;
     private String first = "";
     private String second = "";
 
     ScriptBinding(Variables variables, PluginRuntime runtime) {
         this.variables = variables;
         this.runtime = runtime;
+        this.helpers = new Helpers(runtime.context(), runtime);
+    }
+
+    Helpers helpers() {
+        return helpers;
     }
 
     PluginRuntime runtime() {

@@ -2,37 +2,29 @@ package devstack.script;
 
 import devstack.config.Settings;
 import devstack.console.Console;
-import devstack.system.CommandRunner;
-import devstack.system.OsRelease;
+import devstack.console.Timers;
+import devstack.system.Machine;
 import devstack.system.Packages;
-import devstack.system.Privilege;
-import devstack.system.ProcessSupervisor;
-import java.util.function.Supplier;
+import devstack.system.Proxies;
+import java.time.Clock;
 
 /**
- * What the helpers work with: the configuration, the console, and the machine (commands, privilege, packages).
- * Packages are created on first use, so that a run that installs nothing never probes the package manager.
+ * What the helpers work with: the configuration, the console, and the machine every effect goes through. The
+ * package helpers' policy is made on first use, so that a run that installs nothing never asks which package
+ * manager there is.
  */
 public final class ScriptContext {
     private final Settings settings;
     private final Console console;
-    private final CommandRunner commands;
-    private final Privilege privilege;
-    private final Supplier<OsRelease> os;
-    private final Supplier<Packages> packages;
-    private final devstack.console.Timers timers = new devstack.console.Timers(java.time.Clock.systemUTC());
-    private OsRelease osRelease;
-    private Packages packageHelper;
-    private ProcessSupervisor processSupervisor;
+    private final Machine machine;
+    private final Timers timers;
+    private Packages packages;
 
-    public ScriptContext(Settings settings, Console console, CommandRunner commands, Privilege privilege,
-                         Supplier<OsRelease> os, Supplier<Packages> packages) {
+    public ScriptContext(Settings settings, Console console, Machine machine, Clock clock) {
         this.settings = settings;
         this.console = console;
-        this.commands = commands;
-        this.privilege = privilege;
-        this.os = os;
-        this.packages = packages;
+        this.machine = machine;
+        this.timers = new Timers(clock);
     }
 
     public Settings settings() {
@@ -43,39 +35,30 @@ public final class ScriptContext {
         return console;
     }
 
-    public CommandRunner commands() {
-        return commands;
-    }
-
-    public Privilege privilege() {
-        return privilege;
+    public Machine machine() {
+        return machine;
     }
 
     /** time_start / time_stop timers, shown in the timing table at the end of stack. */
-    public devstack.console.Timers timers() {
+    public Timers timers() {
         return timers;
     }
 
-    public synchronized OsRelease os() {
-        if (osRelease == null) {
-            osRelease = os.get();
-        }
-        return osRelease;
+    /** http_proxy, https_proxy and no_proxy as the run's variables hold them now. */
+    public Proxies proxies() {
+        return Proxies.from(settings::get);
     }
 
+    /**
+     * DevStack's package helpers: names validated, installed packages skipped, the repositories refreshed once
+     * per run ({@code NO_UPDATE_REPOS}, {@code OFFLINE}), a failed install retried once.
+     */
     public synchronized Packages packages() {
-        if (packageHelper == null) {
-            packageHelper = packages.get();
+        if (packages == null) {
+            packages = new Packages(machine.packages(), console,
+                    () -> settings.isTrue("NO_UPDATE_REPOS") || settings.isTrue("OFFLINE"),
+                    () -> settings.isTrue("OFFLINE"), this::proxies);
         }
-        return packageHelper;
-    }
-
-    /** run_process and friends: the service processes recorded in SERVICE_DIR, logging to LOGDIR (both read live). */
-    public synchronized ProcessSupervisor processes() {
-        if (processSupervisor == null) {
-            processSupervisor = new ProcessSupervisor(console, commands, privilege,
-                    () -> settings.path("SERVICE_DIR"), () -> settings.path("LOGDIR"));
-        }
-        return processSupervisor;
+        return packages;
     }
 }

@@ -1,12 +1,9 @@
 package devstack.script;
 
-import devstack.plugin.Location;
 import groovy.lang.Closure;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** What every helper layer needs: the run's context, and DevStack's rules for unknown functions and names. */
 public abstract class ScriptSupport extends Script {
@@ -16,6 +13,11 @@ public abstract class ScriptSupport extends Script {
 
     protected final ScriptContext hostContext() {
         return ((ScriptBinding) getBinding()).context();
+    }
+
+    /** The helper groups {@link PluginScript} delegates to. */
+    final Helpers hostHelpers() {
+        return ((ScriptBinding) getBinding()).helpers();
     }
 
     /**
@@ -59,15 +61,5 @@ public abstract class ScriptSupport extends Script {
             }
             throw e;
         }
-    }
-
-    /** The plugin file and line of the current helper call, with a trailing blank, or nothing. */
-    protected final String callerLocation() {
-        return hostRuntime().caller().map(Location::toString).map(l -> l + " ").orElse("");
-    }
-
-    /** Arguments joined by blanks, as echo prints them. */
-    protected static String joinWords(Object... parts) {
-        return Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" "));
     }
 }

@@ -5,19 +5,22 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * apt on Debian and Ubuntu, run as DevStack's {@code apt_get} does (non-interactive, keeping local config files,
  * with the proxies through sudo): the commands are {@link PackageTools}', so install_package and apt_get agree.
  */
 final class Apt implements PackageManager {
-    private final CommandRunner commands;
-    private final Supplier<PackageTools> tools;
+    private final Machine.Commands commands;
+    private final Privilege privilege;
 
-    Apt(CommandRunner commands, Supplier<PackageTools> tools) {
+    Apt(Machine.Commands commands, Privilege privilege) {
         this.commands = commands;
-        this.tools = tools;
+        this.privilege = privilege;
+    }
+
+    private PackageTools tools(Proxies proxies) {
+        return new PackageTools(commands, privilege, proxies);
     }
 
     @Override
@@ -25,7 +28,7 @@ final class Apt implements PackageManager {
         List<String> argv = new ArrayList<>(List.of("dpkg-query", "--show", "--showformat=${Package}\\t${Status}\\n"));
         argv.addAll(names);
         // dpkg-query exits 1 when some names are unknown; its output still lists the known ones.
-        CommandRunner.Result result = commands.query(argv);
+        CommandResult result = commands.query(argv);
         Set<String> installed = new HashSet<>();
         for (String line : result.stdout().split("\n")) {
             String[] fields = line.split("\t");
@@ -44,18 +47,18 @@ final class Apt implements PackageManager {
     }
 
     @Override
-    public void install(Collection<String> names) {
-        tools.get().aptGet("install", names);
+    public void install(Collection<String> names, Proxies proxies) {
+        tools(proxies).aptGet("install", names);
     }
 
     @Override
-    public void uninstall(Collection<String> names) {
-        tools.get().aptGet("purge", names);
+    public void uninstall(Collection<String> names, Proxies proxies) {
+        tools(proxies).aptGet("purge", names);
     }
 
     /** DevStack's apt_get_update, with its retry policy (bad mirrors come and go). */
     @Override
-    public void updateRepositories() {
-        tools.get().aptGetUpdate();
+    public void updateRepositories(Proxies proxies) {
+        tools(proxies).aptGetUpdate();
     }
 }

@@ -18,85 +18,29 @@ import java.util.function.Consumer;
  * {@link #sh}. Standard input is empty (a run is non-interactive); every output line goes to the log (and to the
  * console when verbose); a non-zero exit fails with the command, its code and its last lines.
  */
-public final class CommandRunner {
+public final class CommandRunner implements Machine.Commands {
     /** How many output lines a failure report shows. */
     static final int LAST_LINES = 20;
 
     private final Console console;
-    private final DryRun dryRun;
     /** The commands running now, so that an interrupted run can stop the step it was in. */
     private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CommandRunner(Console console) {
-        this(console, null);
-    }
-
-    /** With {@code dryRun} non-null, commands that change the machine are printed, not run. */
-    public CommandRunner(Console console, DryRun dryRun) {
         this.console = console;
-        this.dryRun = dryRun;
     }
 
-    /** The dry run this runner reports to, or null for a real run. */
-    public DryRun dryRun() {
-        return dryRun;
-    }
-
-    /** The outcome of a command that ran to the end. */
-    public record Result(int exitCode, String stdout, List<String> lastLines) {
-        public boolean succeeded() {
-            return exitCode == 0;
-        }
-    }
-
-    /** Runs a command line with the system shell and returns its standard output; fails on a non-zero exit. */
-    public String sh(String command) {
-        return sh(command, Map.of());
-    }
-
-    /** {@link #sh(String)} with extra environment variables. */
-    public String sh(String command, Map<String, String> environment) {
-        return check(List.of("/bin/sh", "-c", command), command, run(List.of("/bin/sh", "-c", command), environment));
-    }
-
-    /** Runs argv with extra environment variables; fails on a non-zero exit; returns standard output. */
-    public String checked(List<String> argv, Map<String, String> environment) {
-        return check(argv, String.join(" ", argv), run(argv, environment));
-    }
-
-    /** Runs argv; fails on a non-zero exit; returns standard output. */
-    public String checked(List<String> argv) {
-        return check(argv, String.join(" ", argv), run(argv, Map.of()));
-    }
-
-    private static String check(List<String> argv, String shown, Result result) {
-        if (!result.succeeded()) {
-            throw new CommandFailedException(shown, result.exitCode(), result.lastLines());
-        }
-        return result.stdout();
-    }
-
-    /**
-     * Runs argv with extra environment variables and returns whatever happened; only a failure to start throws.
-     * In a dry run the command is printed and "succeeds" with no output.
-     */
-    public Result run(List<String> argv, Map<String, String> environment) {
-        if (dryRun != null) {
-            dryRun.wouldRun(argv);
-            return new Result(0, "", List.of());
-        }
+    /** Runs argv with extra environment variables and returns whatever happened; only a failure to start throws. */
+    @Override
+    public CommandResult run(List<String> argv, Map<String, String> environment) {
         return execute(argv, environment);
-    }
-
-    /** Runs a command that only reads (a package query, a file read): it runs in a dry run too. */
-    public Result query(List<String> argv) {
-        return execute(argv, Map.of());
     }
 
     /**
      * Reads what a command prints, byte for byte and without logging it (a file read through sudo must neither
-     * reach the console nor lose its line endings). The command itself is logged. Runs in a dry run too.
+     * reach the console nor lose its line endings). The command itself is logged.
      */
+    @Override
     public byte[] readBytes(List<String> argv) {
         Process process = start(argv, Map.of());
         try {
@@ -120,12 +64,13 @@ public final class CommandRunner {
         }
     }
 
-    /** {@link #query(List)} with extra environment variables. */
-    public Result query(List<String> argv, Map<String, String> environment) {
+    /** Runs a command that only reads: here, exactly as {@link #run}. */
+    @Override
+    public CommandResult query(List<String> argv, Map<String, String> environment) {
         return execute(argv, environment);
     }
 
-    private Result execute(List<String> argv, Map<String, String> environment) {
+    private CommandResult execute(List<String> argv, Map<String, String> environment) {
         Process process = start(argv, environment);
         try {
             return collect(argv, process);
@@ -153,6 +98,7 @@ public final class CommandRunner {
      * Stops the commands running now and what they started (not the services of run_process, which live in
      * sessions of their own): an interrupted run stops the step it was in.
      */
+    @Override
     public void stopRunning() {
         for (Process process : running) {
             process.descendants().forEach(ProcessHandle::destroy);
@@ -160,7 +106,7 @@ public final class CommandRunner {
         }
     }
 
-    private Result collect(List<String> argv, Process process) {
+    private CommandResult collect(List<String> argv, Process process) {
         Deque<String> tail = new ArrayDeque<>();
         StringBuilder stdout = new StringBuilder();
         Thread errors = reader(process.getErrorStream(), line -> remember(tail, line));
@@ -172,7 +118,7 @@ public final class CommandRunner {
             output.join();
             errors.join();
             int code = process.waitFor();
-            return new Result(code, stripTrailingNewlines(stdout), new ArrayList<>(tail));
+            return new CommandResult(code, stripTrailingNewlines(stdout), new ArrayList<>(tail));
         } catch (InterruptedException e) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();

@@ -5,16 +5,19 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** dnf on the Fedora family, as DevStack's {@code yum_install} runs it (through {@link PackageTools}). */
 final class Dnf implements PackageManager {
-    private final CommandRunner commands;
-    private final Supplier<PackageTools> tools;
+    private final Machine.Commands commands;
+    private final Privilege privilege;
 
-    Dnf(CommandRunner commands, Supplier<PackageTools> tools) {
+    Dnf(Machine.Commands commands, Privilege privilege) {
         this.commands = commands;
-        this.tools = tools;
+        this.privilege = privilege;
+    }
+
+    private PackageTools tools(Proxies proxies) {
+        return new PackageTools(commands, privilege, proxies);
     }
 
     @Override
@@ -29,17 +32,17 @@ final class Dnf implements PackageManager {
     }
 
     @Override
-    public void install(Collection<String> names) {
-        tools.get().dnf("install", names);
+    public void install(Collection<String> names, Proxies proxies) {
+        tools(proxies).dnf("install", names);
     }
 
     @Override
-    public void uninstall(Collection<String> names) {
-        tools.get().dnf("remove", names);
+    public void uninstall(Collection<String> names, Proxies proxies) {
+        tools(proxies).dnf("remove", names);
     }
 
     @Override
-    public void updateRepositories() {
-        tools.get().dnf("makecache", List.of());
+    public void updateRepositories(Proxies proxies) {
+        tools(proxies).dnf("makecache", List.of());
     }
 }

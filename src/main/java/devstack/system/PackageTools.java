@@ -17,11 +17,11 @@ public final class PackageTools {
     /** An apt-get operation: install, purge, update, dist-upgrade, build-dep … */
     private static final Pattern OPERATION = Pattern.compile("[a-z][a-z-]*");
 
-    private final CommandRunner commands;
+    private final Machine.Commands commands;
     private final Privilege privilege;
     private final Proxies proxies;
 
-    public PackageTools(CommandRunner commands, Privilege privilege, Proxies proxies) {
+    public PackageTools(Machine.Commands commands, Privilege privilege, Proxies proxies) {
         this.commands = commands;
         this.privilege = privilege;
         this.proxies = proxies;
@@ -57,7 +57,7 @@ public final class PackageTools {
             // timeout(1) outside sudo, as DevStack's: a hung update is killed like a failed one.
             List<String> argv = new ArrayList<>(List.of("timeout", Long.toString(left)));
             argv.addAll(privilege.asRoot(aptGetCommand("update", List.of())));
-            CommandRunner.Result result = commands.run(argv, java.util.Map.of());
+            CommandResult result = commands.run(argv, java.util.Map.of());
             if (result.succeeded()) {
                 return;
             }

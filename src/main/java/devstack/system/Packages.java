@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -24,19 +25,20 @@ public final class Packages {
     private final Console console;
     private final BooleanSupplier skipRepositoryUpdate;
     private final BooleanSupplier offline;
+    private final Supplier<Proxies> proxies;
     private boolean repositoriesUpdated;
 
-    public Packages(PackageManager manager, Console console, BooleanSupplier skipRepositoryUpdate) {
-        this(manager, console, skipRepositoryUpdate, () -> false);
-    }
-
-    /** @param offline {@code OFFLINE=True}: as DevStack's apt_get, installs and removals do nothing */
+    /**
+     * @param offline {@code OFFLINE=True}: as DevStack's apt_get, installs and removals do nothing
+     * @param proxies the run's proxy settings, read at each change
+     */
     public Packages(PackageManager manager, Console console, BooleanSupplier skipRepositoryUpdate,
-                    BooleanSupplier offline) {
+                    BooleanSupplier offline, Supplier<Proxies> proxies) {
         this.manager = manager;
         this.console = console;
         this.skipRepositoryUpdate = skipRepositoryUpdate;
         this.offline = offline;
+        this.proxies = proxies;
     }
 
     /** install_package: installs every named package that is not installed yet. */
@@ -57,11 +59,11 @@ public final class Packages {
         }
         updateRepositories(false);
         try {
-            manager.install(missing);
+            manager.install(missing, proxies.get());
         } catch (CommandFailedException first) {
             console.warn("installing " + String.join(" ", missing) + " failed; retrying once after a repository update");
             updateRepositories(true);
-            manager.install(missing);
+            manager.install(missing, proxies.get());
         }
     }
 
@@ -77,7 +79,7 @@ public final class Packages {
         Set<String> installed = asked.isEmpty() ? Set.of() : manager.installed(asked);
         List<String> present = asked.stream().filter(installed::contains).toList();
         if (!present.isEmpty() && !offline.getAsBoolean()) {
-            manager.uninstall(present);
+            manager.uninstall(present, proxies.get());
         }
     }
 
@@ -86,7 +88,7 @@ public final class Packages {
         if (skipRepositoryUpdate.getAsBoolean() || (repositoriesUpdated && !force)) {
             return;
         }
-        manager.updateRepositories();
+        manager.updateRepositories(proxies.get());
         repositoriesUpdated = true;
     }
 

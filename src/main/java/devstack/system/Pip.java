@@ -2,11 +2,9 @@ package devstack.system;
 
 import devstack.DevstackException;
 import devstack.config.TrueOrFalse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,14 +22,12 @@ public final class Pip {
     /** Where pip installs programs when no virtualenv is used. */
     public static final String SYSTEM_EXEC_PREFIX = "/usr/local/bin";
 
-    private final CommandRunner commands;
-    private final Privilege privilege;
+    private final Machine machine;
     private final Function<String, String> settings;
 
     /** @param settings the run's variables, '' for an unset name */
-    public Pip(CommandRunner commands, Privilege privilege, Function<String, String> settings) {
-        this.commands = commands;
-        this.privilege = privilege;
+    public Pip(Machine machine, Function<String, String> settings) {
+        this.machine = machine;
         this.settings = settings;
     }
 
@@ -44,7 +40,7 @@ public final class Pip {
     public void install(List<String> arguments) {
         List<String> argv = installCommand(arguments);
         try {
-            commands.checked(argv);
+            machine.commands().checked(argv);
         } catch (CommandFailedException e) {
             if (e.lastLines().stream().anyMatch(line -> line.contains("externally-managed-environment"))) {
                 throw new DevstackException(DevstackException.FAILED, "pip_install: the system Python is managed by "
@@ -70,14 +66,14 @@ public final class Pip {
         }
         argv.addAll(List.of(python, "-m", "pip", "install"));
         String requirements = settings.apply("REQUIREMENTS_DIR");
-        if (!requirements.isEmpty() && Files.isRegularFile(Path.of(requirements, "upper-constraints.txt"))) {
+        if (!requirements.isEmpty() && machine.files().isRegularFile(Path.of(requirements, "upper-constraints.txt"))) {
             argv.addAll(List.of("-c", Path.of(requirements, "upper-constraints.txt").toString()));
         }
         if (isTrue("PIP_UPGRADE")) {
             argv.add("--upgrade");
         }
         argv.addAll(arguments);
-        return target.asRoot() ? privilege.asRoot(argv) : argv;
+        return target.asRoot() ? machine.privilege().asRoot(argv) : argv;
     }
 
     /** Where an install goes: a virtualenv (or null for the system Python), and whether root must run pip. */
@@ -90,7 +86,7 @@ public final class Pip {
         }
         if (isTrue("GLOBAL_VENV")) {
             Path venv = globalVenv();
-            if (!Files.isDirectory(venv)) {
+            if (!machine.files().isDirectory(venv)) {
                 throw new DevstackException(DevstackException.FAILED,
                         "pip_install: GLOBAL_VENV=True but the virtualenv " + venv + " does not exist",
                         "create it first (sudo python3 -m venv " + venv + "), or set DEVSTACK_VENV to one");
@@ -102,7 +98,7 @@ public final class Pip {
 
     private boolean isPipVirtualEnv() {
         String named = settings.apply("PIP_VIRTUAL_ENV");
-        return !named.isEmpty() && Files.isDirectory(Path.of(named));
+        return !named.isEmpty() && machine.files().isDirectory(Path.of(named));
     }
 
     private Path globalVenv() {
@@ -120,7 +116,7 @@ public final class Pip {
         List<String> lines;
         int code;
         try {
-            CommandRunner.Result result = commands.run(List.of(python, "-m", "pip", "--version"), Map.of());
+            CommandResult result = machine.commands().query(List.of(python, "-m", "pip", "--version"));
             if (result.succeeded()) {
                 return;
             }

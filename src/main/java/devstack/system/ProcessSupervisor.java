@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code /proc}, never from memory, so a later run (unstack after a killed stack) finds and stops what an earlier
  * one started. A pid now used by another program is recognised by its start time and never signalled.
  */
-public final class ProcessSupervisor {
+public final class ProcessSupervisor implements Machine.Processes {
     /** How long a new process must live to count as started. */
     static final Duration START_GRACE = Duration.ofSeconds(1);
     /** How long a process group has after SIGTERM before it gets SIGKILL. */
@@ -50,30 +50,21 @@ public final class ProcessSupervisor {
     }
 
     private final Console console;
-    private final CommandRunner commands;
+    private final Machine.Commands commands;
     private final Privilege privilege;
-    private final Supplier<Path> serviceDir;
-    private final Supplier<Path> logDir;
     private final ProcessTable table;
     private final Duration startGrace;
     private final Duration stopTimeout;
 
-    /**
-     * @param serviceDir where pid files go ({@code SERVICE_DIR}), read at each call since plugins may change it
-     * @param logDir     where service logs go ({@code LOGDIR}), likewise
-     */
-    public ProcessSupervisor(Console console, CommandRunner commands, Privilege privilege, Supplier<Path> serviceDir,
-                             Supplier<Path> logDir) {
-        this(console, commands, privilege, serviceDir, logDir, new ProcessTable(), START_GRACE, STOP_TIMEOUT);
+    public ProcessSupervisor(Console console, Machine.Commands commands, Privilege privilege) {
+        this(console, commands, privilege, new ProcessTable(), START_GRACE, STOP_TIMEOUT);
     }
 
-    ProcessSupervisor(Console console, CommandRunner commands, Privilege privilege, Supplier<Path> serviceDir,
-                      Supplier<Path> logDir, ProcessTable table, Duration startGrace, Duration stopTimeout) {
+    ProcessSupervisor(Console console, Machine.Commands commands, Privilege privilege, ProcessTable table,
+                      Duration startGrace, Duration stopTimeout) {
         this.console = console;
         this.commands = commands;
         this.privilege = privilege;
-        this.serviceDir = serviceDir;
-        this.logDir = logDir;
         this.table = table;
         this.startGrace = startGrace;
         this.stopTimeout = stopTimeout;
@@ -83,17 +74,18 @@ public final class ProcessSupervisor {
      * Starts {@code command} for {@code service} and records it. A process of the same service that is still
      * running is stopped first. Fails, leaving nothing running, if the program is not found, SERVICE_DIR or LOGDIR
      * cannot be written, or the process exits within its first second (with its exit code and the last lines of
-     * its log). In a dry run it is only printed, and returns null.
+     * its log).
      */
-    public ProcessRecord start(String service, ProcessCommand command) {
+    @Override
+    public void start(String service, ProcessCommand command, Path serviceDir, Path logDir) {
+        launch(service, command, serviceDir, logDir);
+    }
+
+    /** {@link #start}, returning what was recorded of the process. */
+    public ProcessRecord launch(String service, ProcessCommand command, Path serviceDir, Path logDir) {
         checkName("run_process", service);
-        if (commands.dryRun() != null) {
-            // Nothing is checked either: SERVICE_DIR and the program may come from steps that were only printed.
-            commands.dryRun().wouldStart(service, command.command());
-            return null;
-        }
-        Path pidFile = ProcessRecord.file(writableDirectory(service, "SERVICE_DIR", serviceDir.get()), service);
-        Path log = writableDirectory(service, "LOGDIR", logDir.get()).resolve(service + ".log");
+        Path pidFile = ProcessRecord.file(writableDirectory(service, "SERVICE_DIR", serviceDir), service);
+        Path log = writableDirectory(service, "LOGDIR", logDir).resolve(service + ".log");
         command.missingProgram(System.getenv("PATH")).ifPresent(program -> {
             throw new ProcessFailedException("run_process " + service + ": command not found: " + program,
                     "install the program or give its full path; the command was: " + command);
@@ -146,20 +138,21 @@ public final class ProcessSupervisor {
      * Stops the recorded process of {@code service} and its whole process group, and removes its pid file; a
      * stale pid file is only removed, with a warning. True if a process was stopped.
      */
-    public boolean stop(String service) {
+    @Override
+    public boolean stop(String service, Path serviceDir) {
         checkName("stop_process", service);
-        Path dir = serviceDir.get();
-        Path pidFile = ProcessRecord.file(dir, service);
-        return !dir.toString().isEmpty() && exists(pidFile) && stopRecorded(service, pidFile, "");
+        Path pidFile = ProcessRecord.file(serviceDir, service);
+        return !serviceDir.toString().isEmpty() && Files.exists(pidFile) && stopRecorded(service, pidFile, "");
     }
 
     /**
      * Stops every process recorded in SERVICE_DIR, whether or not its service is still enabled, and removes every
      * pid file; each process stopped gets one console line. Returns the services stopped.
      */
-    public List<String> stopAll() {
+    @Override
+    public List<String> stopAll(Path serviceDir) {
         List<String> stopped = new ArrayList<>();
-        for (Path pidFile : pidFiles()) {
+        for (Path pidFile : pidFiles(serviceDir)) {
             String service = serviceOf(pidFile);
             if (stopRecorded(service, pidFile, "")) {
                 stopped.add(service);
@@ -172,16 +165,12 @@ public final class ProcessSupervisor {
      * service_check: fails naming every enabled service whose recorded process is no longer running, with the
      * last lines of each one's log. Processes of services no longer enabled are not checked.
      */
-    public void check(Predicate<String> enabled) {
-        if (commands.dryRun() != null) {
-            // A dry run started nothing, and the real run would start again what it found dead.
-            console.detail("service_check: skipped in a dry run");
-            return;
-        }
+    @Override
+    public void check(Path serviceDir, Predicate<String> enabled) {
         List<String> dead = new ArrayList<>();
         List<String> details = new ArrayList<>();
         int running = 0;
-        for (Path pidFile : pidFiles()) {
+        for (Path pidFile : pidFiles(serviceDir)) {
             String service = serviceOf(pidFile);
             if (!enabled.test(service)) {
                 continue;
@@ -213,10 +202,32 @@ public final class ProcessSupervisor {
     }
 
     /** is_running: true if the command line of any process (but this one) contains {@code name}. */
+    @Override
     public boolean isRunning(String name) {
         long self = ProcessHandle.current().pid();
         return table.pids().stream().filter(pid -> pid != self)
                 .anyMatch(pid -> table.commandLine(pid).contains(name));
+    }
+
+    /**
+     * What SERVICE_DIR records: each service that has a pid file, and whether its process (or what is left of its
+     * process group) is alive. Only a question: nothing is changed.
+     */
+    public Map<String, Boolean> recorded(Path serviceDir) {
+        Map<String, Boolean> services = new LinkedHashMap<>();
+        if (serviceDir.toString().isEmpty()) {
+            return services;
+        }
+        for (Path pidFile : pidFiles(serviceDir)) {
+            String service = serviceOf(pidFile);
+            try {
+                State state = state(ProcessRecord.read(pidFile, service));
+                services.put(service, state == State.RUNNING || state == State.ORPHANED);
+            } catch (ProcessRecord.Unreadable e) {
+                services.put(service, false);
+            }
+        }
+        return services;
     }
 
     /** What a record's process is now; see {@link State}. */
@@ -247,23 +258,15 @@ public final class ProcessSupervisor {
             removePidFile(pidFile, "removed the stale pid file " + pidFile + ": " + describe(record, state));
             return false;
         }
-        if (commands.dryRun() != null) {
-            commands.dryRun().wouldRun(killCommand(record.pid(), "TERM"));
-        } else {
-            boolean forced = killGroup(record.pid());
-            console.summary("Stopped " + service + " (pid " + record.pid() + why
-                    + (forced ? ", killed after ignoring SIGTERM for " + stopTimeout.toSeconds() + " s" : "") + ")");
-        }
+        boolean forced = killGroup(record.pid());
+        console.summary("Stopped " + service + " (pid " + record.pid() + why
+                + (forced ? ", killed after ignoring SIGTERM for " + stopTimeout.toSeconds() + " s" : "") + ")");
         removePidFile(pidFile, null);
         return true;
     }
 
-    /** Removes a pid file, with a warning unless null; a dry run only says that it would. */
+    /** Removes a pid file, with a warning unless null. */
     private void removePidFile(Path pidFile, String warning) {
-        if (commands.dryRun() != null) {
-            commands.dryRun().wouldRemove(pidFile);
-            return;
-        }
         if (warning != null) {
             console.warn(warning);
         }
@@ -301,7 +304,7 @@ public final class ProcessSupervisor {
     /** kill(1) of the shell, which can signal a group; through sudo when the group belongs to another user. */
     private void signalGroup(long pgid, String signal) {
         List<String> kill = killCommand(pgid, signal);
-        CommandRunner.Result result = commands.run(kill, Map.of());
+        CommandResult result = commands.run(kill, Map.of());
         if (!result.succeeded() && !privilege.isRoot() && !table.groupMembers(pgid).isEmpty()) {
             commands.run(privilege.asRoot(kill), Map.of());
         }
@@ -387,13 +390,7 @@ public final class ProcessSupervisor {
     }
 
     /** The pid files in SERVICE_DIR, in name order; none if it does not exist. */
-    /** A pid file exists, unless a dry run has already planned to remove it. */
-    private boolean exists(Path pidFile) {
-        return Files.exists(pidFile) && (commands.dryRun() == null || !commands.dryRun().isRemoved(pidFile));
-    }
-
-    private List<Path> pidFiles() {
-        Path dir = serviceDir.get();
+    private List<Path> pidFiles(Path dir) {
         List<Path> files = new ArrayList<>();
         if (dir.toString().isEmpty() || !Files.isDirectory(dir)) {
             return files;
@@ -404,7 +401,6 @@ public final class ProcessSupervisor {
             throw new ProcessFailedException("cannot list SERVICE_DIR (" + dir + "): " + e.getMessage(),
                     "check its permissions");
         }
-        files.removeIf(file -> !exists(file));
         files.sort(null);
         return files;
     }
@@ -439,7 +435,8 @@ public final class ProcessSupervisor {
         return dir;
     }
 
-    private static void checkName(String helper, String service) {
+    /** A service name as ENABLED_SERVICES holds them; a clear error naming the helper otherwise. */
+    public static void checkName(String helper, String service) {
         if (service == null || !SERVICE_NAME.matcher(service).matches()) {
             throw new ProcessFailedException(helper + ": '" + service + "' is not a service name",
                     "a service name is letters, digits and . _ @ + - (e.g. n-cpu), as in ENABLED_SERVICES");

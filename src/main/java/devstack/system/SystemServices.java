@@ -1,7 +1,6 @@
 package devstack.system;
 
 import devstack.DevstackException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,36 +17,34 @@ public final class SystemServices {
     /** A unit or init-script name: no blanks, no leading '-', nothing a shell or systemctl would read as more. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_@:.+\\\\-]*");
 
-    private final CommandRunner commands;
-    private final Privilege privilege;
+    private final Machine machine;
     private final Path systemdMarker;
 
-    public SystemServices(CommandRunner commands, Privilege privilege) {
-        this(commands, privilege, SYSTEMD_MARKER);
+    public SystemServices(Machine machine) {
+        this(machine, SYSTEMD_MARKER);
     }
 
     /** With another marker in systemd's place (tests decide whether systemd "runs"). */
-    public SystemServices(CommandRunner commands, Privilege privilege, Path systemdMarker) {
-        this.commands = commands;
-        this.privilege = privilege;
+    public SystemServices(Machine machine, Path systemdMarker) {
+        this.machine = machine;
         this.systemdMarker = systemdMarker;
     }
 
     /** True when systemd is the running init system, not merely installed (a container often has systemctl). */
     public boolean systemdRuns() {
-        return Files.isDirectory(systemdMarker);
+        return machine.files().isDirectory(systemdMarker);
     }
 
     public void start(String name) {
-        commands.checked(command("start", name));
+        machine.commands().checked(command("start", name));
     }
 
     public void stop(String name) {
-        commands.checked(command("stop", name));
+        machine.commands().checked(command("stop", name));
     }
 
     public void restart(String name) {
-        commands.checked(command("restart", name));
+        machine.commands().checked(command("restart", name));
     }
 
     /** The command line for {@code operation} on service {@code name}, as root. */
@@ -60,6 +57,6 @@ public final class SystemServices {
         List<String> argv = systemdRuns()
                 ? List.of("systemctl", operation, name)
                 : List.of("service", name, operation);
-        return privilege.asRoot(argv);
+        return machine.privilege().asRoot(argv);
     }
 }

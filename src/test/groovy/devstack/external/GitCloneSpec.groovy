@@ -5,7 +5,9 @@ import devstack.config.ConfigurationException
 import devstack.config.Localrc
 import devstack.config.Settings
 import devstack.console.Console
-import devstack.system.CommandRunner
+import devstack.system.GitClone
+import devstack.system.Machine
+import devstack.system.RealMachine
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -24,11 +26,24 @@ class GitCloneSpec extends Specification {
     Console console = new Console(new PrintWriter(out), new PrintWriter(err))
     List<Long> pauses = []
 
-    GitClone gitClone(Map<String, String> env = [:], String git = 'git') {
+    /** git_clone as a run calls it, with the rules that the settings {@code env} give. */
+    Cloner gitClone(Map<String, String> env = [:], String git = 'git') {
         Files.createDirectories(dir.resolve('top'))
         Settings settings = Settings.load(dir.resolve('top'), env, { } as Consumer<String>,
                 { String c, Map e -> '' } as Localrc.CommandSubstitution)
-        new GitClone(new CommandRunner(console), console, settings, git, { long ms -> pauses << ms } as GitClone.Pause)
+        def machine = RealMachine.of(console)
+        new Cloner(git: new GitClone(machine.commands(), machine.files(), console, git,
+                { long ms -> pauses << ms } as GitClone.Pause),
+                options: Machine.GitOptions.of(settings.&get, settings.topDir()))
+    }
+
+    static class Cloner {
+        GitClone git
+        Machine.GitOptions options
+
+        GitClone.Outcome clone(String who, String url, Path dest, String ref) {
+            git.clone(who, url, dest, ref, options)
+        }
     }
 
     PluginRepo repo() {

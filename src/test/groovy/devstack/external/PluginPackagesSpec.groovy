@@ -5,7 +5,7 @@ import devstack.config.Settings
 import devstack.console.Console
 import devstack.plugin.PluginCompiler
 import devstack.script.PluginScript
-import devstack.system.CommandRunner
+import devstack.system.RealMachine
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -37,7 +37,7 @@ enable_plugin base $base.url
 
         when:
         def plugins = ExternalPlugins.prepare(settings, console, new PluginCompiler(PluginScript), null,
-                new GitClone(new CommandRunner(console), console, settings), true)
+                RealMachine.of(console), true)
 
         then:
         plugins.packageLists() == [new ExternalPlugins.PluginPackages('base', dir.resolve('dest/base/devstack/files')),

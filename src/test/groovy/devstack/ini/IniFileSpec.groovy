@@ -18,6 +18,7 @@ class IniFileSpec extends Specification {
     Path dir
 
     Path conf
+    IniEditor ini = IniEditor.on(IniEditor.FILES)
 
     def setup() {
         conf = dir.resolve('test.conf')
@@ -35,7 +36,7 @@ class IniFileSpec extends Specification {
 
     def "iniset on a missing file creates it as a blank line, the header and the option"() {
         when:
-        IniEditor.iniset(conf, 'S', 'O', 'V')
+        ini.iniset(conf, 'S', 'O', 'V')
 
         then:
         content() == '\n[S]\nO = V\n'
@@ -46,7 +47,7 @@ class IniFileSpec extends Specification {
         write(before)
 
         when:
-        IniEditor.iniset(conf, section, option, value)
+        ini.iniset(conf, section, option, value)
 
         then:
         content() == after
@@ -89,8 +90,8 @@ class IniFileSpec extends Specification {
         write('[S]\nold = 1\n')
 
         when:
-        IniEditor.iniset(conf, 'S', 'new', value)
-        IniEditor.iniset(conf, 'S', 'old', value)
+        ini.iniset(conf, 'S', 'new', value)
+        ini.iniset(conf, 'S', 'old', value)
 
         then: 'both the insert and the replace path write it literally'
         content() == "[S]\nnew = ${value}\nold = ${value}\n"
@@ -105,8 +106,8 @@ class IniFileSpec extends Specification {
         write('[S]\nx = 1\n')
 
         when:
-        IniEditor.iniset(conf, section, option, 'v')
-        IniEditor.iniset(dir.resolve('missing.conf'), section, option, 'v')
+        ini.iniset(conf, section, option, 'v')
+        ini.iniset(dir.resolve('missing.conf'), section, option, 'v')
 
         then:
         content() == '[S]\nx = 1\n'
@@ -125,7 +126,7 @@ class IniFileSpec extends Specification {
         write('[S]\nx = 1')
 
         when:
-        IniEditor.iniset(conf, 'S', 'x', '1')
+        ini.iniset(conf, 'S', 'x', '1')
 
         then:
         content() == '[S]\nx = 1'
@@ -136,7 +137,7 @@ class IniFileSpec extends Specification {
         write('[S]\n')
 
         when:
-        IniEditor.iniset(conf, section, option, value)
+        ini.iniset(conf, section, option, value)
 
         then:
         IllegalArgumentException e = thrown()
@@ -158,7 +159,7 @@ class IniFileSpec extends Specification {
         write(text)
 
         expect:
-        IniEditor.iniget(conf, section, option) == expected
+        ini.iniget(conf, section, option) == expected
 
         where:
         why                                              | text                                            | section | option || expected
@@ -181,7 +182,7 @@ class IniFileSpec extends Specification {
 
     def "iniget of a missing file is empty and does not create it"() {
         expect:
-        IniEditor.iniget(conf, 'S', 'x') == ''
+        ini.iniget(conf, 'S', 'x') == ''
         Files.notExists(conf)
     }
 
@@ -190,9 +191,9 @@ class IniFileSpec extends Specification {
         write('[S]\nx = a\nk = 1\nx=b c\n[T]\nx = t\n[S]\nx = d\nx =\n')
 
         expect:
-        IniEditor.inigetMultiline(conf, 'S', 'x') == 'a b c d'
-        IniEditor.inigetMultiline(conf, 'S', 'missing') == ''
-        IniEditor.inigetMultiline(dir.resolve('missing.conf'), 'S', 'x') == ''
+        ini.inigetMultiline(conf, 'S', 'x') == 'a b c d'
+        ini.inigetMultiline(conf, 'S', 'missing') == ''
+        ini.inigetMultiline(dir.resolve('missing.conf'), 'S', 'x') == ''
     }
 
     def "ini_has_option: #why"() {
@@ -200,7 +201,7 @@ class IniFileSpec extends Specification {
         write(text)
 
         expect:
-        IniEditor.iniHasOption(conf, 'S', option) == expected
+        ini.iniHasOption(conf, 'S', option) == expected
 
         where:
         why                                | text                     | option || expected
@@ -216,7 +217,7 @@ class IniFileSpec extends Specification {
 
     def "ini_has_option of a missing file is false"() {
         expect:
-        !IniEditor.iniHasOption(conf, 'S', 'x')
+        !ini.iniHasOption(conf, 'S', 'x')
     }
 
     // ----- iniset_multiline, iniadd, iniadd_literal -----
@@ -228,7 +229,7 @@ class IniFileSpec extends Specification {
         }
 
         when:
-        IniEditor.inisetMultiline(conf, 'S', 'x', *values)
+        ini.inisetMultiline(conf, 'S', 'x', *values)
 
         then:
         (Files.exists(conf) ? content() : null) == after
@@ -250,16 +251,16 @@ class IniFileSpec extends Specification {
         write('[S]\nk = 1\nx = a\n')
 
         when:
-        IniEditor.iniadd(conf, 'S', 'x', 'b c', 'd')
+        ini.iniadd(conf, 'S', 'x', 'b c', 'd')
 
         then:
         content() == '[S]\nx = a\nx = b c\nx = d\nk = 1\n'
-        IniEditor.inigetMultiline(conf, 'S', 'x') == 'a b c d'
+        ini.inigetMultiline(conf, 'S', 'x') == 'a b c d'
     }
 
     def "iniadd on a missing file creates the section"() {
         when:
-        IniEditor.iniadd(conf, 'S', 'x', 'a')
+        ini.iniadd(conf, 'S', 'x', 'a')
 
         then:
         content() == '\n[S]\nx = a\n'
@@ -270,7 +271,7 @@ class IniFileSpec extends Specification {
         write('[S]\nx = a\n')
 
         when:
-        IniEditor.iniaddLiteral(conf, 'S', 'x', 'b  c')
+        ini.iniaddLiteral(conf, 'S', 'x', 'b  c')
 
         then:
         content() == '[S]\nx = b  c\nx = a\n'
@@ -281,8 +282,8 @@ class IniFileSpec extends Specification {
         write('[T]\n')
 
         when:
-        IniEditor.iniaddLiteral(conf, 'S', 'x', 'v')
-        IniEditor.iniaddLiteral(dir.resolve('missing.conf'), 'S', 'x', 'v')
+        ini.iniaddLiteral(conf, 'S', 'x', 'v')
+        ini.iniaddLiteral(dir.resolve('missing.conf'), 'S', 'x', 'v')
 
         then:
         content() == '[T]\n'
@@ -296,7 +297,7 @@ class IniFileSpec extends Specification {
         write('[S]\nx = 1\n  x = 2\nx=3\nxy = 4\n[T]\nx = 5\n')
 
         when:
-        IniEditor.inicomment(conf, 'S', 'x')
+        ini.inicomment(conf, 'S', 'x')
 
         then:
         content() == '[S]\n#x = 1\n  x = 2\n#x=3\nxy = 4\n[T]\nx = 5\n'
@@ -307,7 +308,7 @@ class IniFileSpec extends Specification {
         write("[S]\n${line}\n[T]\n#x = 9\n")
 
         when:
-        IniEditor.iniuncomment(conf, 'S', 'x')
+        ini.iniuncomment(conf, 'S', 'x')
 
         then:
         content() == "[S]\n${after}\n[T]\n#x = 9\n"
@@ -331,7 +332,7 @@ class IniFileSpec extends Specification {
         write('[S]\n#axb = 1\n#a.b = 2\n')
 
         when:
-        IniEditor.iniuncomment(conf, 'S', 'a.b')
+        ini.iniuncomment(conf, 'S', 'a.b')
 
         then:
         content() == '[S]\n#axb = 1\na.b = 2\n'
@@ -342,7 +343,7 @@ class IniFileSpec extends Specification {
         write('[S]\nx = 1\nk = 2\nx=3\n#x = 4\n[T]\nx = 5\n[S]\nx = 6\n')
 
         when:
-        IniEditor.inidelete(conf, 'S', 'x')
+        ini.inidelete(conf, 'S', 'x')
 
         then:
         content() == '[S]\nk = 2\n#x = 4\n[T]\nx = 5\n[S]\n'
@@ -353,7 +354,7 @@ class IniFileSpec extends Specification {
         write('[S]\nx = 1\n')
 
         when:
-        IniEditor.inidelete(conf, section, option)
+        ini.inidelete(conf, section, option)
 
         then:
         content() == '[S]\nx = 1\n'
@@ -366,7 +367,7 @@ class IniFileSpec extends Specification {
 
     def "#operation on a missing file does not create it"() {
         when:
-        IniEditor."$operation"(conf, 'S', 'x')
+        ini."$operation"(conf, 'S', 'x')
 
         then:
         Files.notExists(conf)
@@ -382,12 +383,12 @@ class IniFileSpec extends Specification {
         write('k = 0\n[a]\nk = 1\n[b] ; x]\n  [indented]\n[a]\n[c] = 1\nno]\n[]\n')
 
         expect:
-        IniEditor.inigetSections(conf) == ['a', 'b', 'a', 'c', '']
+        ini.inigetSections(conf) == ['a', 'b', 'a', 'c', '']
     }
 
     def "iniget_sections of a missing file is empty"() {
         expect:
-        IniEditor.inigetSections(conf) == []
+        ini.inigetSections(conf) == []
     }
 
     // ----- the model without files -----
@@ -430,7 +431,7 @@ class IniFileSpec extends Specification {
         Path file = plain.resolve('nova.conf')
 
         when:
-        IniEditor.iniset(file, 'S', 'x', '1')
+        ini.iniset(file, 'S', 'x', '1')
 
         then:
         IniException e = thrown()
@@ -443,7 +444,7 @@ class IniFileSpec extends Specification {
         Path file = dir.resolve('etc/nova/nova.conf')
 
         when:
-        IniEditor.iniset(file, 'S', 'x', '1')
+        ini.iniset(file, 'S', 'x', '1')
 
         then:
         IniException e = thrown()
@@ -461,7 +462,7 @@ class IniFileSpec extends Specification {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString('r-x------'))
 
         when:
-        IniEditor.iniset(file, 'S', 'x', '2')
+        ini.iniset(file, 'S', 'x', '2')
 
         then:
         IniException e = thrown()
@@ -477,7 +478,7 @@ class IniFileSpec extends Specification {
         Files.createDirectory(conf)
 
         when:
-        IniEditor.iniget(conf, 'S', 'x')
+        ini.iniget(conf, 'S', 'x')
 
         then:
         IniException e = thrown()
@@ -490,7 +491,7 @@ class IniFileSpec extends Specification {
         Files.write(conf, latin1)
 
         when:
-        IniEditor.iniset(conf, 'S', 'x', '1')
+        ini.iniset(conf, 'S', 'x', '1')
 
         then:
         IniException e = thrown()
@@ -505,7 +506,7 @@ class IniFileSpec extends Specification {
         Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString(expected))
 
         when:
-        IniEditor.iniset(conf, 'S', 'x', '2')
+        ini.iniset(conf, 'S', 'x', '2')
 
         then:
         content() == '[S]\nx = 2\n'
@@ -517,7 +518,7 @@ class IniFileSpec extends Specification {
 
     def "a file created by iniset gets mode 0644"() {
         when:
-        IniEditor.iniset(conf, 'S', 'x', '1')
+        ini.iniset(conf, 'S', 'x', '1')
 
         then:
         PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)) == 'rw-r--r--'

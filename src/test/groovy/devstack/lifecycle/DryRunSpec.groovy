@@ -54,7 +54,8 @@ if (\$1 == 'stack' && \$2 == 'install') {
         run.out.contains('+compute_driver = fake.FakeDriver')
         run.out.contains("[dry-run] would create $dir/etc/merged.conf")
         run.out.contains("[dry-run] would run: /bin/sh -c touch $dir/touched")
-        run.out.readLines().last() ==~ /stack\.sh dry run completed \(nothing was changed\) in \d+\.\d seconds\./
+        run.out.contains('Dry run: nothing was changed. The plan:')
+        run.out.readLines().last() ==~ /stack\.sh completed in \d+\.\d seconds\./
     }
 
     def "later steps of a dry run see the planned content of a file"() {
@@ -71,7 +72,7 @@ if (\$1 == 'stack' && \$2 == 'install') {
 
         then:
         run.exitCode == 0
-        run.out.readLines().any { it.startsWith('[dry-run] would run: ') && it.endsWith('install no-such-package-devstack') }
+        run.out.readLines().contains('[dry-run] would install packages: no-such-package-devstack')
     }
 
     def "clean --dry-run removes nothing"() {

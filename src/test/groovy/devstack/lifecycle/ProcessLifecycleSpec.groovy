@@ -336,8 +336,7 @@ run_process 'crasher', "echo crasher reading its config; echo 'crasher: bad opti
 
         then: 'the plan stops it once'
         unstack.exitCode == 0
-        unstack.out.count("[dry-run] would run: /bin/sh -c kill -s TERM -- -$sleeper") == 1
-        unstack.out.count("[dry-run] would remove ${serviceDir.resolve('sleeper.pid')}") == 1
+        unstack.out.readLines().count { it == '[dry-run] would stop sleeper' } == 1
         !unstack.out.contains('Stopped')
         table.groupMembers(sleeper).size() >= 3
         pidOf('sleeper') == sleeper

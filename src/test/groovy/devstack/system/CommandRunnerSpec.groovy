@@ -13,7 +13,7 @@ class CommandRunnerSpec extends Specification {
 
     def "sh returns standard output without trailing newlines: #command"() {
         expect:
-        runner.sh(command) == expected
+        runner.sh(command, [:]) == expected
 
         where:
         command                        || expected
@@ -27,12 +27,12 @@ class CommandRunnerSpec extends Specification {
 
     def "sh runs its command through the shell"() {
         expect:
-        runner.sh('X=1; for i in a b; do printf "%s$X" $i; done | tr a-z A-Z') == 'A1B1'
+        runner.sh('X=1; for i in a b; do printf "%s$X" $i; done | tr a-z A-Z', [:]) == 'A1B1'
     }
 
     def "a non-zero exit throws CommandFailedException with the command, the code and the last lines"() {
         when:
-        runner.sh('echo first; echo boom >&2; exit 3')
+        runner.sh('echo first; echo boom >&2; exit 3', [:])
 
         then:
         CommandFailedException e = thrown()
@@ -47,7 +47,7 @@ class CommandRunnerSpec extends Specification {
 
     def "at most the last 20 lines are kept, from #stream"() {
         when:
-        runner.sh("seq 1 30 ${redirect}; exit 2")
+        runner.sh("seq 1 30 ${redirect}; exit 2", [:])
 
         then:
         CommandFailedException e = thrown()
@@ -62,7 +62,7 @@ class CommandRunnerSpec extends Specification {
     def "a missing program exits 127 with a clear line, through #how"() {
         when:
         if (how == 'sh') {
-            runner.sh('no-such-program-xyzzy --now')
+            runner.sh('no-such-program-xyzzy --now', [:])
         } else {
             runner.checked(['no-such-program-xyzzy', '--now'])
         }
@@ -78,18 +78,18 @@ class CommandRunnerSpec extends Specification {
 
     def "standard input is empty: cat returns at once with no output"() {
         expect:
-        runner.sh('cat') == ''
+        runner.sh('cat', [:]) == ''
         runner.checked(['cat']) == ''
     }
 
     def "a command that reads a line sees end of input"() {
         expect:
-        runner.sh('if read line; then echo "got $line"; else echo eof; fi') == 'eof'
+        runner.sh('if read line; then echo "got $line"; else echo eof; fi', [:]) == 'eof'
     }
 
     def "run reports a failure without throwing and passes extra environment variables"() {
         when:
-        CommandRunner.Result result = runner.run(['/bin/sh', '-c', 'echo "$GREETING"; exit 4'], [GREETING: 'hello'])
+        CommandResult result = runner.run(['/bin/sh', '-c', 'echo "$GREETING"; exit 4'], [GREETING: 'hello'])
 
         then:
         !result.succeeded()

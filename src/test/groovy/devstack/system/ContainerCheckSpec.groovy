@@ -13,7 +13,7 @@ class ContainerCheckSpec extends Specification {
     Path dir
 
     Path root
-    CommandRunner runner = new CommandRunner(new Console(new PrintWriter(new StringWriter()),
+    Machine machine = RealMachine.of(new Console(new PrintWriter(new StringWriter()),
             new PrintWriter(new StringWriter())))
 
     def setup() {
@@ -33,7 +33,7 @@ class ContainerCheckSpec extends Specification {
         Files.createFile(root.resolve(marker))
 
         expect:
-        new ContainerCheck(runner, root, detectVirt('none', 1)).inContainer()
+        new ContainerCheck(machine, root, detectVirt('none', 1)).inContainer()
 
         where:
         marker << ['.dockerenv', 'run/.containerenv']
@@ -41,7 +41,7 @@ class ContainerCheckSpec extends Specification {
 
     def "without a marker, systemd-detect-virt --container decides: '#output' (exit #code) gives #expected"() {
         expect:
-        new ContainerCheck(runner, root, detectVirt(output, code)).inContainer() == expected
+        new ContainerCheck(machine, root, detectVirt(output, code)).inContainer() == expected
 
         where:
         output   | code || expected
@@ -52,6 +52,6 @@ class ContainerCheckSpec extends Specification {
 
     def "without a marker and without systemd-detect-virt, it is no container"() {
         expect:
-        !new ContainerCheck(runner, root, dir.resolve('missing-detect-virt').toString()).inContainer()
+        !new ContainerCheck(machine, root, dir.resolve('missing-detect-virt').toString()).inContainer()
     }
 }

@@ -23,7 +23,7 @@ class PackagesSpec extends Specification {
             names.findAll { it in present } as Set
         }
 
-        void install(Collection<String> names) {
+        void install(Collection<String> names, Proxies proxies) {
             calls << 'install ' + names.join(' ')
             installs << new ArrayList<>(names)
             if (failingInstalls > 0) {
@@ -33,12 +33,12 @@ class PackagesSpec extends Specification {
             present.addAll(names)
         }
 
-        void uninstall(Collection<String> names) {
+        void uninstall(Collection<String> names, Proxies proxies) {
             calls << 'uninstall ' + names.join(' ')
             present.removeAll(names)
         }
 
-        void updateRepositories() {
+        void updateRepositories(Proxies proxies) {
             calls << 'update'
         }
     }
@@ -49,7 +49,8 @@ class PackagesSpec extends Specification {
     RecordingPackageManager manager = new RecordingPackageManager()
     boolean skipUpdate = false
     boolean offline = false
-    Packages packages = new Packages(manager, console, { skipUpdate } as BooleanSupplier, { offline } as BooleanSupplier)
+    Packages packages = new Packages(manager, console, { skipUpdate } as BooleanSupplier, { offline } as BooleanSupplier,
+            { new Proxies('', '', '') })
 
     def "OFFLINE=True installs and removes nothing, as DevStack's apt_get"() {
         given:

@@ -20,8 +20,7 @@ class PipSpec extends Specification {
     Path sudoLog
     Path fakeSudo
     Map<String, String> settings = [:]
-    CommandRunner runner = new CommandRunner(new Console(new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter())))
+    Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
 
     def setup() {
         sudoLog = dir.resolve('sudo.log')
@@ -32,7 +31,7 @@ class PipSpec extends Specification {
     }
 
     private Pip pip() {
-        new Pip(runner, new Privilege(false, fakeSudo.toString()), { settings.getOrDefault(it, '') })
+        new Pip(RealMachine.of(console, new Privilege(false, fakeSudo.toString())), { settings.getOrDefault(it, '') })
     }
 
     /** A directory that looks like a virtualenv whose python has pip (or not). */

@@ -36,9 +36,40 @@ class ProcessSupervisorSpec extends Specification {
 
     static List<String> lines(Path file) { Files.readAllLines(file) }
 
-    ProcessSupervisor supervisor(Duration stopTimeout = ProcessSupervisor.STOP_TIMEOUT) {
-        new ProcessSupervisor(console, new CommandRunner(console), new Privilege(ROOT), { serviceDir }, { logDir },
-                table, ProcessSupervisor.START_GRACE, stopTimeout)
+    Supervisor supervisor(Duration stopTimeout = ProcessSupervisor.STOP_TIMEOUT) {
+        supervisor(serviceDir, logDir, stopTimeout)
+    }
+
+    Supervisor supervisor(Path serviceDir, Path logDir, Duration stopTimeout = ProcessSupervisor.STOP_TIMEOUT) {
+        new Supervisor(new ProcessSupervisor(console, new CommandRunner(console), new Privilege(ROOT), table,
+                ProcessSupervisor.START_GRACE, stopTimeout), serviceDir, logDir)
+    }
+
+    /** The supervisor with one SERVICE_DIR and LOGDIR, as a run passes them at each call. */
+    static class Supervisor {
+        final ProcessSupervisor processes
+        final Path serviceDir
+        final Path logDir
+
+        Supervisor(ProcessSupervisor processes, Path serviceDir, Path logDir) {
+            this.processes = processes
+            this.serviceDir = serviceDir
+            this.logDir = logDir
+        }
+
+        ProcessRecord start(String service, ProcessCommand command) {
+            processes.launch(service, command, serviceDir, logDir)
+        }
+
+        boolean stop(String service) { processes.stop(service, serviceDir) }
+
+        List<String> stopAll() { processes.stopAll(serviceDir) }
+
+        void check(java.util.function.Predicate<String> enabled) { processes.check(serviceDir, enabled) }
+
+        ProcessSupervisor.State state(ProcessRecord record) { processes.state(record) }
+
+        boolean isRunning(String name) { processes.isRunning(name) }
     }
 
     /** A service command: a shell (the group leader) with two children, all of it until stopped. */
@@ -449,8 +480,7 @@ class ProcessSupervisorSpec extends Specification {
     def "a SERVICE_DIR that cannot be created is a clear error naming it"() {
         given:
         Files.writeString(dir.resolve('file'), '')
-        def supervisor = new ProcessSupervisor(console, new CommandRunner(console), new Privilege(ROOT),
-                { dir.resolve('file/status') }, { logDir })
+        def supervisor = supervisor(dir.resolve('file/status'), logDir)
 
         when:
         supervisor.start('sleeper', ProcessCommand.of(longRunning(), '', '', ''))
@@ -463,8 +493,7 @@ class ProcessSupervisorSpec extends Specification {
 
     def "an empty SERVICE_DIR is an error for run_process, and stop finds nothing in it"() {
         given:
-        def supervisor = new ProcessSupervisor(console, new CommandRunner(console), new Privilege(ROOT),
-                { Path.of('') }, { logDir })
+        def supervisor = supervisor(Path.of(''), logDir)
 
         when:
         supervisor.start('sleeper', ProcessCommand.of(longRunning(), '', '', ''))

@@ -14,8 +14,7 @@ class SafePermissionsSpec extends Specification {
 
     Path sudoLog
     Privilege privilege
-    CommandRunner runner = new CommandRunner(new Console(new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter())))
+    Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
 
     def setup() {
         sudoLog = dir.resolve('sudo.log')
@@ -34,7 +33,7 @@ class SafePermissionsSpec extends Specification {
         Path file = Files.createFile(dir.resolve('nova.conf'))
 
         when:
-        boolean done = new SafePermissions(runner, privilege, { false }).apply('chmod', ['0640', file.toString()])
+        boolean done = new SafePermissions(RealMachine.of(console, privilege), { false }).apply('chmod', ['0640', file.toString()])
 
         then:
         done
@@ -49,8 +48,8 @@ class SafePermissionsSpec extends Specification {
         def onNfs = { Path p -> checked << p; true }
 
         when:
-        def results = [new SafePermissions(runner, privilege, onNfs).apply('chown', ['stack', file.toString()]),
-                       new SafePermissions(runner, privilege, onNfs).apply('chown', ['-R', 'stack', sub.toString()])]
+        def results = [new SafePermissions(RealMachine.of(console, privilege), onNfs).apply('chown', ['stack', file.toString()]),
+                       new SafePermissions(RealMachine.of(console, privilege), onNfs).apply('chown', ['-R', 'stack', sub.toString()])]
 
         then:
         results == [false, false]
@@ -60,6 +59,6 @@ class SafePermissionsSpec extends Specification {
 
     def "a temporary directory is not on NFS"() {
         expect:
-        !SafePermissions.isNfs(dir)
+        !RealMachine.of(console).files().isOnNfs(dir)
     }
 }

@@ -27,7 +27,7 @@ class SystemServicesSpec extends Specification {
         fakeSudo.toFile().setExecutable(true)
         marker = dir.resolve('run/systemd/system')
         def console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-        services = new SystemServices(new CommandRunner(console), new Privilege(false, fakeSudo.toString()), marker)
+        services = new SystemServices(RealMachine.of(console, new Privilege(false, fakeSudo.toString())), marker)
     }
 
     private List<String> sudoCalls() {
@@ -61,7 +61,7 @@ class SystemServicesSpec extends Specification {
 
     def "root needs no sudo"() {
         expect:
-        new SystemServices(null, new Privilege(true), marker).command('restart', 'apache2') ==
+        new SystemServices(RealMachine.of(new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), new Privilege(true)), marker).command('restart', 'apache2') ==
                 ['service', 'apache2', 'restart']
     }
 

@@ -1,4 +1,4 @@
-package devstack.lifecycle;
+package devstack.system;
 
 import devstack.DevstackException;
 import java.io.IOException;
@@ -17,8 +17,8 @@ import java.nio.file.StandardOpenOption;
  * refused (exit 2) with that pid. The operating system drops the lock when the owner dies, so a killed run
  * never leaves a stale lock behind.
  */
-final class RunLock implements AutoCloseable {
-    static final String FILE_NAME = ".devstack.lock";
+public final class RunLock implements AutoCloseable {
+    public static final String FILE_NAME = ".devstack.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -28,7 +28,7 @@ final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static RunLock acquire(Path dest) {
+    public static RunLock acquire(Path dest) {
         Path file = dest.resolve(FILE_NAME);
         FileChannel channel;
         try {

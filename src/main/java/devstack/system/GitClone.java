@@ -1,33 +1,29 @@
-package devstack.external;
+package devstack.system;
 
 import devstack.DevstackException;
 import devstack.config.ConfigurationException;
-import devstack.config.Settings;
 import devstack.console.Console;
-import devstack.system.CommandRunner;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * DevStack's {@code git_clone} (reference §2.5): clones a repository at a ref, leaves an existing clone as it is
  * unless {@code RECLONE=True}, never touches the network with {@code OFFLINE=True}, refuses to clone with
  * {@code ERROR_ON_CLONE=True}, honours {@code GIT_DEPTH}, and runs every network call under {@code GIT_TIMEOUT} with
- * up to three tries. git runs through the {@link CommandRunner} with argument lists, never a shell; the URL and the
+ * up to three tries. git runs through the machine's commands with argument lists, never a shell; the URL and the
  * ref are validated first, so neither can be read as an option or a refspec.
  *
  * <p>A fresh clone and a reclone end in the same state: the ref fetched from {@code origin} and checked out as a
  * detached HEAD ({@code fetch origin REF}, {@code checkout FETCH_HEAD}), for a branch, a tag or a gerrit
- * {@code refs/changes/…} alike. The settings are read at each call: a plugin may change them.
+ * {@code refs/changes/…} alike. The settings come with each call: a plugin may change them.
+ *
+ * <p>What to do with a destination ({@link #decide}) is kept apart from doing it, so that a machine that only
+ * plans (a dry run, the test kit) decides exactly as the real one does.
  */
-public final class GitClone {
+public final class GitClone implements Machine.Git {
     /** Tries of a network git call that times out, as DevStack's {@code git_timed}. */
     public static final int MAX_TRIES = 3;
     /** What timeout(1) exits with when the time ran out. */
@@ -41,9 +37,9 @@ public final class GitClone {
     /** git's ref-name rules (check-ref-format), plus no leading {@code -} or {@code +} and no {@code :}. */
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_./@{}=,%-]+");
 
-    private final CommandRunner commands;
+    private final Machine.Commands commands;
+    private final Machine.Files files;
     private final Console console;
-    private final Settings settings;
     private final String git;
     private final Pause pause;
 
@@ -63,33 +59,49 @@ public final class GitClone {
         EXISTING
     }
 
-    public GitClone(CommandRunner commands, Console console, Settings settings) {
-        this(commands, console, settings, "git", GitClone::sleep);
+    /** What git_clone does with a destination, given its state and the settings. */
+    public enum Action {
+        /** Clone into it (it is missing or empty). */
+        CLONE,
+        /** Remove what is there (not a clone, RECLONE=True), then clone. */
+        REPLACE,
+        /** Fetch the ref again and check it out (RECLONE=True, or a refs/… ref). */
+        UPDATE,
+        /** Leave it as it is. */
+        KEEP
+    }
+
+    /** What a destination is now. */
+    public enum State { MISSING, CLONE, NOT_A_CLONE }
+
+    public GitClone(Machine.Commands commands, Machine.Files files, Console console) {
+        this(commands, files, console, "git", GitClone::sleep);
     }
 
     /** With another git executable and pause, for tests. */
-    public GitClone(CommandRunner commands, Console console, Settings settings, String git, Pause pause) {
+    public GitClone(Machine.Commands commands, Machine.Files files, Console console, String git, Pause pause) {
         this.commands = commands;
+        this.files = files;
         this.console = console;
-        this.settings = settings;
         this.git = git;
         this.pause = pause;
     }
 
+    @Override
+    public Path clone(Machine.GitRequest request) {
+        clone(request.who(), request.remote(), request.dest(), request.ref(), request.options());
+        return request.dest();
+    }
+
     /**
-     * Clones {@code remote} at {@code ref} into {@code dest}, with DevStack's settings.
-     *
-     * @param who how messages name what is cloned: {@code plugin foo}, or {@code git_clone} for a plugin's own call
+     * What git_clone must do with {@code dest} in {@code state}, or the error the real run would stop with
+     * (OFFLINE without a clone, ERROR_ON_CLONE, a directory that is not a clone without RECLONE).
      */
-    public Outcome clone(String who, String remote, Path dest, String ref) {
+    public static Action decide(String who, String remote, Path dest, String ref, State state,
+                                Machine.GitOptions options) {
         validateRemote(who, remote);
         validateRef(who, ref);
-        int depth = gitDepth();
-        double timeout = gitTimeout();
-        boolean reclone = settings.isTrue("RECLONE");
-        State state = state(dest);
-
-        if (settings.isTrue("OFFLINE")) {
+        if (options.offline()) {
             // DevStack returns before RECLONE is looked at: offline means no network, whatever else is set.
             if (state != State.CLONE) {
                 throw new DevstackException(DevstackException.BAD_INPUT, who + ": OFFLINE=True and " + dest
@@ -97,32 +109,57 @@ public final class GitClone {
                         + ", so there is nothing to use and cloning is not allowed",
                         "run once with OFFLINE=False to clone it, or put a clone of " + remote + " there");
             }
-            console.detail("Running in offline mode, clones already exist");
-            showHead(who, dest);
-            return Outcome.EXISTING;
+            return Action.KEEP;
         }
-        if (state == State.NOT_A_CLONE) {
-            if (!reclone) {
-                throw new DevstackException(DevstackException.BAD_INPUT, who + ": " + dest
-                        + " exists but is not a git repository; it was left as it is",
-                        "move it away, or set RECLONE=True to replace it (its content is then deleted)");
+        if (state == State.NOT_A_CLONE && !options.reclone()) {
+            throw new DevstackException(DevstackException.BAD_INPUT, who + ": " + dest
+                    + " exists but is not a git repository; it was left as it is",
+                    "move it away, or set RECLONE=True to replace it (its content is then deleted)");
+        }
+        if (state != State.CLONE) {
+            if (options.errorOnClone()) {
+                throw new DevstackException(DevstackException.BAD_INPUT, who + ": ERROR_ON_CLONE=True so cloning "
+                        + remote + " into " + dest + " is not allowed",
+                        "put a clone there before the run (CI jobs provide them), or set ERROR_ON_CLONE=False");
             }
-            refuseToClone(who, remote, dest);
-            removeNotAClone(who, dest);
-            state = State.MISSING;
+            if (state == State.NOT_A_CLONE) {
+                refuseDangerous(who, dest, options.topDir());
+                return Action.REPLACE;
+            }
+            return Action.CLONE;
         }
-        Outcome outcome;
-        if (state == State.MISSING) {
-            refuseToClone(who, remote, dest);
-            cloneFresh(who, remote, dest, ref, depth, timeout);
-            outcome = Outcome.CLONED;
-        } else if (reclone || ref.startsWith("refs")) {
-            // A gerrit change (refs/changes/...) is fetched again on every run, as DevStack does: a new patchset
-            // under the same clone must not leave the old code running.
-            update(who, remote, dest, ref, depth, timeout);
-            outcome = Outcome.RECLONED;
-        } else {
-            outcome = Outcome.EXISTING;
+        // A gerrit change (refs/changes/...) is fetched again on every run, as DevStack does: a new patchset
+        // under the same clone must not leave the old code running.
+        return options.reclone() || ref.startsWith("refs") ? Action.UPDATE : Action.KEEP;
+    }
+
+    /**
+     * Clones {@code remote} at {@code ref} into {@code dest}, with DevStack's settings.
+     *
+     * @param who how messages name what is cloned: {@code plugin foo}, or {@code git_clone} for a plugin's own call
+     */
+    public Outcome clone(String who, String remote, Path dest, String ref, Machine.GitOptions options) {
+        Action action = decide(who, remote, dest, ref, state(files, dest), options);
+        Outcome outcome = switch (action) {
+            case KEEP -> Outcome.EXISTING;
+            case REPLACE -> {
+                console.warn(who + ": RECLONE=True: removing " + dest + ", which is not a git repository, to clone "
+                        + "into it");
+                files.delete(dest);
+                cloneFresh(who, remote, dest, ref, options);
+                yield Outcome.CLONED;
+            }
+            case CLONE -> {
+                cloneFresh(who, remote, dest, ref, options);
+                yield Outcome.CLONED;
+            }
+            case UPDATE -> {
+                update(who, remote, dest, ref, options);
+                yield Outcome.RECLONED;
+            }
+        };
+        if (options.offline()) {
+            console.detail("Running in offline mode, clones already exist");
         }
         showHead(who, dest);
         return outcome;
@@ -153,50 +190,35 @@ public final class GitClone {
         }
     }
 
-    private enum State { MISSING, CLONE, NOT_A_CLONE }
-
-    /** An empty directory counts as missing: git clones into it, as DevStack's would. */
-    private static State state(Path dest) {
-        if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+    /** What {@code dest} is, as {@code files} answer. An empty directory counts as missing: git clones into it. */
+    public static State state(Machine.Files files, Path dest) {
+        if (!files.exists(dest)) {
             return State.MISSING;
         }
-        if (Files.exists(dest.resolve(".git"))) {
+        if (files.exists(dest.resolve(".git"))) {
             return State.CLONE;
         }
-        if (Files.isDirectory(dest)) {
-            try (Stream<Path> entries = Files.list(dest)) {
-                if (entries.findAny().isEmpty()) {
-                    return State.MISSING;
-                }
-            } catch (IOException e) {
-                return State.NOT_A_CLONE;
-            }
+        if (files.isDirectory(dest) && files.list(dest).isEmpty()) {
+            return State.MISSING;
         }
         return State.NOT_A_CLONE;
     }
 
-    private void refuseToClone(String who, String remote, Path dest) {
-        if (settings.isTrue("ERROR_ON_CLONE")) {
-            throw new DevstackException(DevstackException.BAD_INPUT, who + ": ERROR_ON_CLONE=True so cloning "
-                    + remote + " into " + dest + " is not allowed",
-                    "put a clone there before the run (CI jobs provide them), or set ERROR_ON_CLONE=False");
-        }
-    }
-
-    private void cloneFresh(String who, String remote, Path dest, String ref, int depth, double timeout) {
+    private void cloneFresh(String who, String remote, Path dest, String ref, Machine.GitOptions options) {
+        int depth = options.depth();
         console.detail(who + ": cloning " + remote + " at " + ref + " into " + dest);
         List<String> clone = new ArrayList<>(List.of("clone", "--no-checkout"));
         clone.addAll(depthArgs(depth));
         clone.addAll(List.of("--", remote, dest.toString()));
         // A clone cut short by a timeout leaves a partial directory that the next try could not clone into.
-        CommandRunner.Result cloned = timed(who, clone, () -> removeOwnClone(dest));
+        CommandResult cloned = timed(who, clone, options.timeout(), () -> removeOwnClone(dest));
         if (!cloned.succeeded()) {
             removeOwnClone(dest);
             throw new DevstackException(DevstackException.FAILED, who + ": cannot clone " + remote + ": "
                     + gitError(cloned), "check the URL and the network, then run again");
         }
         try {
-            checkout(who, remote, dest, ref, depth, timeout);
+            checkout(who, remote, dest, ref, options);
         } catch (DevstackException e) {
             // We created the clone in this call: without the ref it is of no use, and a next run must clone again.
             removeOwnClone(dest);
@@ -204,12 +226,12 @@ public final class GitClone {
         }
     }
 
-    private void update(String who, String remote, Path dest, String ref, int depth, double timeout) {
+    private void update(String who, String remote, Path dest, String ref, Machine.GitOptions options) {
         console.detail(who + ": " + (ref.startsWith("refs") ? "fetching " + ref + " again" : "RECLONE=True")
                 + ", updating " + dest + " to " + ref + " from " + remote);
-        CommandRunner.Result setUrl = run(List.of("-C", dest.toString(), "remote", "set-url", "origin", remote));
+        CommandResult setUrl = run(List.of("-C", dest.toString(), "remote", "set-url", "origin", remote));
         if (!setUrl.succeeded()) {
-            CommandRunner.Result add = run(List.of("-C", dest.toString(), "remote", "add", "origin", remote));
+            CommandResult add = run(List.of("-C", dest.toString(), "remote", "add", "origin", remote));
             if (!add.succeeded()) {
                 throw new DevstackException(DevstackException.FAILED, who + ": cannot point " + dest + " at "
                         + remote + ": " + gitError(add), "check that " + dest + " is a usable git clone");
@@ -221,24 +243,24 @@ public final class GitClone {
         if (localTag) {
             run(List.of("-C", dest.toString(), "tag", "-d", ref));
         }
-        checkout(who, remote, dest, ref, depth, timeout);
+        checkout(who, remote, dest, ref, options);
         if (localTag) {
             run(List.of("-C", dest.toString(), "fetch", "origin", "+refs/tags/" + ref + ":refs/tags/" + ref));
         }
     }
 
     /** {@code fetch origin REF} and {@code checkout FETCH_HEAD}: the same for a branch, a tag or refs/changes. */
-    private void checkout(String who, String remote, Path dest, String ref, int depth, double timeout) {
+    private void checkout(String who, String remote, Path dest, String ref, Machine.GitOptions options) {
         List<String> fetch = new ArrayList<>(List.of("-C", dest.toString(), "fetch"));
-        fetch.addAll(depthArgs(depth));
+        fetch.addAll(depthArgs(options.depth()));
         fetch.addAll(List.of("origin", ref));
-        CommandRunner.Result fetched = timed(who, fetch, () -> { });
+        CommandResult fetched = timed(who, fetch, options.timeout(), () -> { });
         if (!fetched.succeeded()) {
             throw new DevstackException(DevstackException.BAD_INPUT, who + ": cannot fetch ref " + ref + " from "
                     + remote + ": " + gitError(fetched),
                     "check that " + ref + " is a branch, tag or commit of " + remote);
         }
-        CommandRunner.Result checkedOut = run(List.of("-C", dest.toString(), "checkout", "-q", "-f", "FETCH_HEAD"));
+        CommandResult checkedOut = run(List.of("-C", dest.toString(), "checkout", "-q", "-f", "FETCH_HEAD"));
         if (!checkedOut.succeeded()) {
             throw new DevstackException(DevstackException.FAILED, who + ": cannot check out " + ref + " in " + dest
                     + ": " + gitError(checkedOut), "check the clone at " + dest);
@@ -246,10 +268,7 @@ public final class GitClone {
     }
 
     private void showHead(String who, Path dest) {
-        if (!Files.isDirectory(dest)) {
-            return;  // a dry run only planned the clone
-        }
-        CommandRunner.Result head = commands.query(List.of(git, "-C", dest.toString(), "log", "-1", "--oneline"));
+        CommandResult head = commands.query(List.of(git, "-C", dest.toString(), "log", "-1", "--oneline"));
         if (head.succeeded()) {
             console.detail(who + ": " + dest + " at " + head.stdout());
         }
@@ -260,8 +279,7 @@ public final class GitClone {
      * a call that times out is tried again after a pause, up to {@link #MAX_TRIES} tries; any other result is
      * returned as it is.
      */
-    private CommandRunner.Result timed(String who, List<String> args, Runnable beforeRetry) {
-        double timeout = gitTimeout();
+    private CommandResult timed(String who, List<String> args, double timeout, Runnable beforeRetry) {
         for (int attempt = 1; ; attempt++) {
             List<String> argv = new ArrayList<>();
             if (timeout > 0) {
@@ -269,7 +287,7 @@ public final class GitClone {
             }
             argv.add(git);
             argv.addAll(args);
-            CommandRunner.Result result = commands.run(argv, gitEnvironment());
+            CommandResult result = commands.run(argv, gitEnvironment());
             if (timeout <= 0 || result.exitCode() != TIMED_OUT) {
                 return result;
             }
@@ -286,7 +304,7 @@ public final class GitClone {
     }
 
     /** A local git call: no network, no timeout. */
-    private CommandRunner.Result run(List<String> args) {
+    private CommandResult run(List<String> args) {
         List<String> argv = new ArrayList<>();
         argv.add(git);
         argv.addAll(args);
@@ -299,7 +317,7 @@ public final class GitClone {
     }
 
     /** What git said: its fatal/error lines if it printed any, else its last lines. */
-    private static String gitError(CommandRunner.Result result) {
+    private static String gitError(CommandResult result) {
         List<String> lines = result.lastLines().stream()
                 .filter(l -> l.startsWith("fatal:") || l.startsWith("error:")).toList();
         if (lines.isEmpty()) {
@@ -312,75 +330,21 @@ public final class GitClone {
         return depth > 0 ? List.of("--depth", Integer.toString(depth)) : List.of();
     }
 
-    private int gitDepth() {
-        String value = settings.get("GIT_DEPTH").strip();
-        if (value.isEmpty()) {
-            return 0;
-        }
-        try {
-            int depth = Integer.parseInt(value);
-            if (depth >= 0) {
-                return depth;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigurationException("GIT_DEPTH=" + value + " is not a number of commits",
-                "set GIT_DEPTH to 0 (full history) or a positive number");
-    }
-
-    private double gitTimeout() {
-        String value = settings.get("GIT_TIMEOUT").strip();
-        if (value.isEmpty()) {
-            return 0;
-        }
-        try {
-            double seconds = Double.parseDouble(value);
-            if (seconds >= 0 && Double.isFinite(seconds)) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigurationException("GIT_TIMEOUT=" + value + " is not a number of seconds",
-                "set GIT_TIMEOUT to 0 (no timeout) or a number of seconds");
-    }
-
     private static String formatSeconds(double seconds) {
         return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     /** Removes a clone this call created (a failed or partial one). */
     private void removeOwnClone(Path dest) {
-        if (commands.dryRun() == null && Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(dest);
-        }
+        files.delete(dest);
     }
 
     /** RECLONE=True on a directory that is not a clone: replaced, never anything above or around it. */
-    private void removeNotAClone(String who, Path dest) {
+    private static void refuseDangerous(String who, Path dest, Path topDir) {
         Path absolute = dest.toAbsolutePath().normalize();
-        Path topDir = settings.topDir().toAbsolutePath().normalize();
-        if (absolute.getNameCount() < 2 || topDir.startsWith(absolute)) {
+        if (absolute.getNameCount() < 2 || topDir.toAbsolutePath().normalize().startsWith(absolute)) {
             throw new DevstackException(DevstackException.BAD_INPUT, who + ": refusing to remove " + dest
                     + " to clone into it", "clone into a directory of its own, e.g. /opt/stack/NAME");
-        }
-        if (commands.dryRun() != null) {
-            commands.dryRun().wouldRemove(dest);
-            return;
-        }
-        console.warn(who + ": RECLONE=True: removing " + dest + ", which is not a git repository, to clone into it");
-        deleteTree(dest);
-    }
-
-    private static void deleteTree(Path path) {
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new DevstackException(DevstackException.FAILED, "cannot remove " + path + ": " + e.getMessage(),
-                    "remove it by hand, then run again");
         }
     }
 

@@ -1,9 +1,7 @@
-package devstack.script
+package devstack.system
 
 import devstack.console.Console
 import devstack.ini.IniEditor
-import devstack.system.CommandRunner
-import devstack.system.Privilege
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -12,15 +10,16 @@ import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 
 /**
- * An ini helper's '-sudo' for a user who is not root: the edit goes to a private copy that sudo puts in place.
- * sudo is played by a script that records its arguments and runs them (the spec itself may be root).
+ * The real machine's files, and DevStack's '-sudo' for a user who is not root: the new content goes to a private
+ * copy that sudo puts in place. sudo is played by a script that records its arguments and runs them (the spec
+ * itself may be root, so every file counts as one the run may not write).
  */
-class PrivilegedEditSpec extends Specification {
+class RealFilesSpec extends Specification {
     @TempDir
     Path dir
 
     Path sudoLog
-    PrivilegedEdit privileged
+    RealFiles files
     StringWriter shown = new StringWriter()
 
     def setup() {
@@ -30,54 +29,73 @@ class PrivilegedEditSpec extends Specification {
         fakeSudo.toFile().setExecutable(true)
         def console = new Console(new PrintWriter(shown), new PrintWriter(shown))
         console.verbose = true
-        privileged = new PrivilegedEdit(new CommandRunner(console), new Privilege(false, fakeSudo.toString()))
+        files = new RealFiles(new CommandRunner(console), new Privilege(false, fakeSudo.toString()), { true })
+    }
+
+    /** The ini helpers with '-sudo'. */
+    IniEditor sudoIni() {
+        IniEditor.on(new IniEditor.Storage() {
+            Optional<byte[]> read(Path file) { files.read(file, true) }
+
+            void write(Path file, byte[] content) { files.write(file, content, OptionalInt.empty(), true) }
+        })
     }
 
     private List<String> sudoCalls() {
         Files.exists(sudoLog) ? Files.readAllLines(sudoLog).collect { it.split(' ')[0] } : []
     }
 
-    def "an existing file is edited through a copy and replaced through sudo, keeping its mode"() {
+    def "an existing file is read and replaced through sudo, keeping its mode"() {
         given:
         Path conf = dir.resolve('nova.conf')
         Files.writeString(conf, '[DEFAULT]\ndebug = False\n')
         Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString('rw-r-----'))
 
         when:
-        privileged.apply(conf) { copy -> IniEditor.iniset(copy, 'DEFAULT', 'debug', 'True') }
+        sudoIni().iniset(conf, 'DEFAULT', 'debug', 'True')
 
         then:
         Files.readString(conf) == '[DEFAULT]\ndebug = True\n'
         PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)) == 'rw-r-----'
-        sudoCalls() == ['test', 'cat', 'cp', 'chmod', 'chown', 'mv']
+        sudoCalls() == ['test', 'cat', 'test', 'cp', 'chmod', 'chown', 'mv']
         !Files.exists(dir.resolve('nova.conf.devstack-new'))
     }
 
-    def "a missing file is created through sudo"() {
+    def "a missing file is created through sudo with mode 0644"() {
         given:
         Path conf = dir.resolve('new.conf')
 
         when:
-        privileged.apply(conf) { copy -> IniEditor.iniset(copy, 'S', 'k', 'v') }
+        sudoIni().iniset(conf, 'S', 'k', 'v')
 
         then:
         Files.readString(conf) == '\n[S]\nk = v\n'
-        sudoCalls() == ['test', 'cp', 'mv']
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)) == 'rw-r--r--'
+        sudoCalls() == ['test', 'test', 'cp', 'chmod', 'mv']
     }
 
-    def "an edit that changes nothing writes nothing, and a read returns what the helper returns"() {
+    def "a question about a file reads it through sudo and writes nothing"() {
         given:
         Path conf = dir.resolve('same.conf')
         Files.writeString(conf, '[S]\nk = v\n')
 
         expect:
-        privileged.apply(conf) { copy -> IniEditor.iniHasOption(copy, 'S', 'k') }
+        sudoIni().iniHasOption(conf, 'S', 'k')
         sudoCalls() == ['test', 'cat']
     }
 
-    def "root never needs it"() {
-        expect:
-        !new PrivilegedEdit(null, new Privilege(true)).needed(dir.resolve('x.conf'))
+    def "root never goes through sudo"() {
+        given:
+        def root = new RealFiles(new CommandRunner(new Console(new PrintWriter(shown), new PrintWriter(shown))),
+                new Privilege(true, '/bin/false'))
+        Path conf = dir.resolve('x.conf')
+
+        when:
+        root.write(conf, 'k = v\n'.bytes, OptionalInt.empty(), true)
+
+        then:
+        Files.readString(conf) == 'k = v\n'
+        sudoCalls() == []
     }
 
     def "the file is read byte for byte and its content never reaches the console"() {
@@ -86,7 +104,7 @@ class PrivilegedEditSpec extends Specification {
         Files.write(conf, '[S]\r\nkey = generated-secret-value\r\n\r\n'.bytes)
 
         when:
-        privileged.apply(conf) { copy -> IniEditor.iniset(copy, 'S', 'other', 'x') }
+        sudoIni().iniset(conf, 'S', 'other', 'x')
 
         then:
         Files.readString(conf) == '[S]\r\nother = x\nkey = generated-secret-value\r\n\r\n'
