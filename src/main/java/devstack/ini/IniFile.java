@@ -261,6 +261,17 @@ public final class IniFile {
         return names;
     }
 
+    /** The option names of a section in file order, each once: its {@code name = value} lines, not comments. */
+    public List<String> options(String section) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int index : linesInSection(section, line -> !line.startsWith("#") && !line.startsWith(";")
+                && line.indexOf('=') > 0)) {
+            String line = lines.get(index);
+            names.add(line.substring(0, line.indexOf('=')).trim());
+        }
+        return new ArrayList<>(names);
+    }
+
     // ----- the shared rules -----
 
     /** A line that ends any section's range: {@code [} in column 0 and a {@code ]} after it. */

@@ -75,31 +75,75 @@ public final class Lifecycle {
 
     private void stackSteps(Instant start) {
         loadPlugins();
-        runner.phase(Phase.PRE_INSTALL, () -> prerequisites.install(console));
-        runner.phase(Phase.INSTALL, () -> {
-            if (hypervisor.computeEnabled()) {
-                hypervisor.install();
-                state.createParentOf("NOVA_CONF");
-                hypervisor.configure();
-            }
-        });
-        runner.phase(Phase.POST_CONFIG);
-        runner.merge(Phase.POST_CONFIG, "post-config");
-        runner.phase(Phase.EXTRA, () -> {
-            hypervisor.start();
-            runner.merge(Phase.EXTRA, "extra");
-        });
-        runner.merge(Phase.EXTRA, "post-extra");
-        runner.phase(Phase.TEST_CONFIG, () -> {
-            machine.processes().check(settings.path("SERVICE_DIR"), service -> settings.services().isEnabled(service));
-            runLocalSh();
-        });
-        runner.merge(Phase.TEST_CONFIG, "test-config");
+        for (Phase phase : STACK_PHASES) {
+            stackPhase(phase);
+        }
         console.repeatDeprecations();
         TimingTable.render(runner.phaseTimes().totals(), runner.pluginTimes().totals(), context.timers().totals(),
                 Duration.between(start, clock.instant())).forEach(console::summary);
         machine.finish();
         console.summary("stack.sh completed in " + seconds(start) + " seconds.");
+    }
+
+    /** The phases of stack after {@code source}, in order. */
+    private static final List<Phase> STACK_PHASES = List.of(Phase.PRE_INSTALL, Phase.INSTALL, Phase.POST_CONFIG,
+            Phase.EXTRA, Phase.TEST_CONFIG);
+
+    /** One phase of stack: the core's step, the hooks, the extensions, and the merges at its points. */
+    private void stackPhase(Phase phase) {
+        switch (phase) {
+            case PRE_INSTALL -> runner.phase(Phase.PRE_INSTALL, () -> prerequisites.install(console));
+            case INSTALL -> runner.phase(Phase.INSTALL, () -> {
+                if (hypervisor.computeEnabled()) {
+                    hypervisor.install();
+                    state.createParentOf("NOVA_CONF");
+                    hypervisor.configure();
+                }
+            });
+            case POST_CONFIG -> {
+                runner.phase(Phase.POST_CONFIG);
+                runner.merge(Phase.POST_CONFIG, "post-config");
+            }
+            case EXTRA -> {
+                runner.phase(Phase.EXTRA, () -> {
+                    hypervisor.start();
+                    runner.merge(Phase.EXTRA, "extra");
+                });
+                runner.merge(Phase.EXTRA, "post-extra");
+            }
+            case TEST_CONFIG -> {
+                runner.phase(Phase.TEST_CONFIG, () -> {
+                    machine.processes().check(settings.path("SERVICE_DIR"),
+                            service -> settings.services().isEnabled(service));
+                    runLocalSh();
+                });
+                runner.merge(Phase.TEST_CONFIG, "test-config");
+            }
+            default -> throw new IllegalArgumentException(phase + " is not a phase of stack");
+        }
+    }
+
+    /**
+     * One phase alone, after the plugins are loaded ({@code source}), as stack would run it: for a plugin's test,
+     * which runs a phase without the ones before it.
+     */
+    public void phase(Phase phase) {
+        locked(() -> {
+            loadPlugins();
+            switch (phase) {
+                case SOURCE -> { }
+                case UNSTACK -> {
+                    runner.phase(Phase.UNSTACK);
+                    stopEverything();
+                }
+                case CLEAN -> {
+                    runner.phase(Phase.CLEAN);
+                    cleanUp();
+                }
+                default -> stackPhase(phase);
+            }
+            machine.finish();
+        });
     }
 
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
@@ -116,10 +160,7 @@ public final class Lifecycle {
         lockedIfStacked(() -> {
             unstackSteps(true);
             runner.phase(Phase.CLEAN);
-            runner.core(Phase.CLEAN, () -> {
-                hypervisor.cleanup();
-                state.remove();
-            });
+            cleanUp();
         });
         machine.finish();
         console.summary("clean.sh completed in " + seconds(start) + " seconds.");
@@ -151,10 +192,23 @@ public final class Lifecycle {
         }
         loadPlugins();
         runner.phase(Phase.UNSTACK);
+        stopEverything();
+    }
+
+    /** The core's part of unstack: the hypervisor's stop, then every process run_process recorded. */
+    private void stopEverything() {
         runner.core(Phase.UNSTACK, () -> {
             hypervisor.stop();
             // Every process run_process recorded, whether or not a hook stopped it or its service is still enabled.
             machine.processes().stopAll(settings.path("SERVICE_DIR"));
+        });
+    }
+
+    /** The core's part of clean: the hypervisor's cleanup, then the run's state removed. */
+    private void cleanUp() {
+        runner.core(Phase.CLEAN, () -> {
+            hypervisor.cleanup();
+            state.remove();
         });
     }
 

@@ -80,6 +80,7 @@ public final class Plan {
     private final List<Effect> effects = new ArrayList<>();
     private final List<FileChange> fileChanges = new ArrayList<>();
     private final List<String> errorLog = new ArrayList<>();
+    private final List<String> phases = new ArrayList<>(List.of(""));
     private String phase = "";
 
     public Plan(Listener listener) {
@@ -88,6 +89,14 @@ public final class Plan {
 
     synchronized void enter(String phase) {
         this.phase = phase;
+        if (!phases.contains(phase)) {
+            phases.add(phase);
+        }
+    }
+
+    /** The phases the run went through, in order, first {@code ""} for what came before the first phase. */
+    public synchronized List<String> phases() {
+        return List.copyOf(phases);
     }
 
     synchronized String phase() {

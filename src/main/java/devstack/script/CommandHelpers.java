@@ -26,6 +26,16 @@ final class CommandHelpers extends HelperGroup {
                 context.settings().variables().exported());
     }
 
+    public boolean succeeds(String command) {
+        return machine().commands().query(List.of("/bin/sh", "-c", command),
+                context.settings().variables().exported()).succeeded();
+    }
+
+    public String query(String command) {
+        return machine().commands().query(List.of("/bin/sh", "-c", command),
+                context.settings().variables().exported()).stdout();
+    }
+
     public void write_file(String path, Object content, String mode) {
         OptionalInt bits = OptionalInt.empty();
         if (mode != null) {

@@ -113,6 +113,24 @@ public abstract class PluginScript extends ScriptSupport {
     }
 
     /**
+     * succeeds: runs a read-only shell command and tells whether it exited 0 (bash's {@code if cmd; then}). The
+     * author declares it read-only, so it runs in a dry run too; it never fails the run. Not in DevStack.
+     * Usage: {@code if (!succeeds('getent group libvirt')) { sh 'groupadd libvirt' }}
+     */
+    public boolean succeeds(String command) {
+        return hostHelpers().commands.succeeds(command);
+    }
+
+    /**
+     * query: runs a read-only shell command and returns its standard output without trailing newlines, whatever
+     * its exit code (bash's {@code $(cmd)}). Declared read-only, it runs in a dry run too. Not in DevStack.
+     * Usage: {@code def domains = query('virsh list --name')}
+     */
+    public String query(String command) {
+        return hostHelpers().commands.query(command);
+    }
+
+    /**
      * write_file: writes a whole file atomically (what a bash plugin does with {@code cat > file <<EOF}); a dry run
      * shows it as a diff instead. Not in DevStack. Usage: {@code write_file "$DEST/x.sh", text, '755'}
      */

@@ -35,7 +35,8 @@ public record OsRelease(String id, String vendor, String release, String codenam
         return read(Path.of("/etc/os-release"));
     }
 
-    static OsRelease parse(List<String> lines) {
+    /** Parses the lines of an os-release file. */
+    public static OsRelease parse(List<String> lines) {
         Map<String, String> fields = new HashMap<>();
         for (String line : lines) {
             int eq = line.indexOf('=');
