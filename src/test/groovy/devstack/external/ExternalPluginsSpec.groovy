@@ -38,7 +38,7 @@ class ExternalPluginsSpec extends Specification {
 
     Cli devstack(String command, String localrc) {
         tree.localConf("ENABLED_SERVICES=template\n$localrc")
-        Cli.run(tree.root, command)
+        Cli.run(tree.root, command.split(' '))
     }
 
     Path clone(String name) {
@@ -90,6 +90,35 @@ class ExternalPluginsSpec extends Specification {
         'unstack' | ['foo override [|]', 'hook source', 'foo settings [|]', 'hook unstack', 'foo@v1 unstack|']
         'clean'   | ['foo override [|]', 'hook source', 'foo settings [|]', 'hook unstack', 'foo@v1 unstack|',
                      'hook clean', 'foo@v1 clean|']
+    }
+
+    def "stack --dry-run of a plugin that is not cloned yet fetches a copy outside DEST and runs it like any other"() {
+        given:
+        def foo = fullProbe('foo')
+                .file('devstack/lib/foo.groovy', "def configure_foo() { iniset \"\$DATA_DIR/foo.conf\", 'DEFAULT', 'x', 'y' }\n")
+                .file('devstack/plugin.groovy', """source "\$DEST/foo/devstack/lib/foo.groovy"
+new File(PROBE_LOG) << "foo@v1 \${\$1}|\${\$2}\\n"
+if (\$1 == 'stack' && \$2 == 'post-config') { configure_foo() }
+""")
+                .commit()
+        def scratchBefore = scratchClones()
+
+        when:
+        def run = devstack('stack --dry-run', "enable_plugin foo $foo.url")
+
+        then:
+        run.exitCode == 0
+        run.out.contains("[dry-run] would clone $foo.url master into ${clone('foo')}")
+        probed().containsAll(['foo override [|]', 'foo settings [|]', 'foo@v1 stack|pre-install',
+                              'foo@v1 stack|post-config'])
+        run.out.contains("[dry-run] would create ${tree.dest.resolve('data/foo.conf')}")
+        !Files.exists(tree.dest)
+        scratchClones() == scratchBefore
+    }
+
+    /** The dry run's scratch clones in the temporary directory. */
+    static Set<String> scratchClones() {
+        new File(System.getProperty('java.io.tmpdir')).list().findAll { it.startsWith('devstack-dry-run-clone') } as Set
     }
 
     def "unstack and clean never clone: a plugin that is not cloned is skipped with a warning"() {

@@ -104,4 +104,60 @@ if (\$1 == 'stack' && \$2 == 'install') {
         !Files.exists(dir.resolve('stack'))
         !Files.exists(dir.resolve('nova'))
     }
+
+    def "a file changed many times in one phase is shown as one diff, and the summary counts the plan"() {
+        given:
+        tree.hook('50-busy.groovy', """
+if (\$1 == 'stack' && \$2 == 'install') {
+    (1..13).each { iniset '$existing', 'DEFAULT', "option_\$it", it }
+    install_package 'no-such-package-devstack'
+}""")
+
+        when:
+        def run = Cli.run(tree.root, 'stack', '--dry-run')
+
+        then:
+        run.exitCode == 0
+        run.out.readLines().count { it == "[dry-run] would change $existing:".toString() } == 1
+        run.out.readLines().count { it.startsWith('@@ ') && it.contains('+') } >= 1
+        (1..13).every { run.out.contains("+option_$it = $it") }
+        run.out.readLines().any { it ==~ /  packages to install +1  no-such-package-devstack/ }
+        run.out.readLines().any { it ==~ /  files to change +1  .*svc\.conf/ }
+        Files.readString(existing) == '[DEFAULT]\ndebug = False\nworkers = 2\n'
+    }
+
+    def "--plan-format json writes the plan as JSON on stdout, everything else on stderr"() {
+        when:
+        def run = Cli.run(tree.root, 'stack', '--dry-run', '--plan-format', 'json')
+        def plan = new groovy.json.JsonSlurper().parseText(run.out)
+
+        then:
+        run.exitCode == 0
+        plan.format == 1
+        plan.command == 'stack'
+        plan.completed == true
+        plan.summary.packages_to_install == ['no-such-package-devstack']
+        plan.summary.files_to_change == [existing.toString()]
+        plan.summary.files_to_create.contains(tree.novaConf.toString())
+        plan.summary.commands_to_run == ["/bin/sh -c touch $dir/touched".toString()]
+        plan.effects.find { it.kind == 'install' }.phase == 'stack install'
+        plan.files.find { it.path == existing.toString() }.diff.contains('+debug = True')
+        run.err.contains('[dry-run] would install packages: no-such-package-devstack')
+    }
+
+    def "two plans of the same tree are the same JSON, so a CI job can diff them"() {
+        expect:
+        Cli.run(tree.root, 'stack', '--dry-run', '--plan-format', 'json').out ==
+                Cli.run(tree.root, 'stack', '--dry-run', '--plan-format', 'json').out
+    }
+
+    def "--plan-format json without --dry-run is bad usage"() {
+        when:
+        def run = Cli.run(tree.root, 'stack', '--plan-format', 'json')
+
+        then:
+        run.exitCode == 2
+        run.err.contains('--plan-format json needs --dry-run')
+        !Files.exists(tree.dest)
+    }
 }
