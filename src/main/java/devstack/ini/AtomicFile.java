@@ -10,9 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
  * Replaces a file's content atomically: readers see either the old file or the
@@ -26,7 +23,7 @@ import java.util.Set;
 public final class AtomicFile {
 
     /** Mode of a file that did not exist before: what {@code tee} gives under the usual umask 022. */
-    static final Set<PosixFilePermission> DEFAULT_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    static final int DEFAULT_MODE = 0644;
 
     private AtomicFile() {
     }
@@ -47,10 +44,11 @@ public final class AtomicFile {
     }
 
     /**
-     * Writes {@code content} to {@code file}, atomically, with {@code mode} (null: the original's, or 0644). The
-     * mode is set before the rename, so the file never exists with another one.
+     * Writes {@code content} to {@code file}, atomically, with {@code mode} (every bit, setuid, setgid and sticky
+     * included; null: the original's, or 0644). The mode is set before the rename, so the file never exists with
+     * another one.
      */
-    public static void write(Path file, byte[] content, Set<PosixFilePermission> mode) {
+    public static void write(Path file, byte[] content, Integer mode) {
         Path target = resolveLink(file);
         Path dir = target.toAbsolutePath().getParent();
         // Creating directories is the caller's decision (DevStack's iniset does not create them either).
@@ -70,10 +68,7 @@ public final class AtomicFile {
                 // Without this a crash right after the rename could leave an empty file.
                 out.force(true);
             }
-            copyAttributes(target, temp);
-            if (mode != null) {
-                Files.setPosixFilePermissions(temp, mode);
-            }
+            copyAttributes(target, temp, mode);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp, e);
@@ -99,24 +94,24 @@ public final class AtomicFile {
     }
 
     /**
-     * Gives the temporary file the original's mode (0644 for a new file), and
-     * its owner and group where we may, so a root-run edit of a service's
-     * config does not take it away from the service.
+     * Gives the temporary file the original's owner and group where we may, so a root-run edit of a service's
+     * config does not take it away from the service, then its mode: every bit of it (chown clears setuid and
+     * setgid, so the mode comes last), {@code mode} instead when given, 0644 for a new file.
      */
-    private static void copyAttributes(Path original, Path temp) throws IOException {
+    private static void copyAttributes(Path original, Path temp, Integer mode) throws IOException {
         PosixFileAttributeView tempView = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         if (tempView == null) {
             return; // not a POSIX file system: nothing to copy
         }
-        if (!Files.exists(original)) {
-            tempView.setPermissions(DEFAULT_MODE);
-            return;
+        int bits = DEFAULT_MODE;
+        if (Files.exists(original)) {
+            PosixFileAttributes attributes = Files.readAttributes(original, PosixFileAttributes.class);
+            PosixFileAttributes mine = tempView.readAttributes();
+            setQuietly(mine.group(), attributes.group(), tempView::setGroup);
+            setQuietly(mine.owner(), attributes.owner(), tempView::setOwner);
+            bits = (Integer) Files.getAttribute(original, "unix:mode") & 07777;
         }
-        PosixFileAttributes attributes = Files.readAttributes(original, PosixFileAttributes.class);
-        tempView.setPermissions(attributes.permissions());
-        PosixFileAttributes mine = tempView.readAttributes();
-        setQuietly(mine.group(), attributes.group(), tempView::setGroup);
-        setQuietly(mine.owner(), attributes.owner(), tempView::setOwner);
+        Files.setAttribute(temp, "unix:mode", mode == null ? bits : mode & 07777);
     }
 
     private interface Setter<T> {

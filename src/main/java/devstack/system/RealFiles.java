@@ -110,7 +110,7 @@ final class RealFiles implements Machine.Files {
         if (asRoot && needsRoot.test(file)) {
             writeThroughSudo(file, content, mode);
         } else {
-            AtomicFile.write(file, content, mode.isPresent() ? FileModes.permissions(mode.getAsInt()) : null);
+            AtomicFile.write(file, content, mode.isPresent() ? mode.getAsInt() : null);
         }
     }
 
@@ -188,8 +188,9 @@ final class RealFiles implements Machine.Files {
         try {
             commands.checked(privilege.asRoot(List.of("cp", "--", copy.toString(), staged)));
             if (exists) {
-                commands.checked(privilege.asRoot(List.of("chmod", "--reference=" + file, "--", staged)));
+                // Owner first: chown clears setuid and setgid, which the mode then puts back.
                 commands.checked(privilege.asRoot(List.of("chown", "--reference=" + file, "--", staged)));
+                commands.checked(privilege.asRoot(List.of("chmod", "--reference=" + file, "--", staged)));
             } else {
                 commands.checked(privilege.asRoot(List.of("chmod", "0644", "--", staged)));
             }

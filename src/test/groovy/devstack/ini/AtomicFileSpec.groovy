@@ -36,6 +36,43 @@ class AtomicFileSpec extends Specification {
         }
     }
 
+    /** A mode in ls's letters as a number. */
+    static int modeOf(String letters) {
+        PosixFilePermissions.fromString(letters).collect { 1 << (8 - it.ordinal()) }.sum(0) as int
+    }
+
+    static int unixMode(Path file) {
+        (Files.getAttribute(file, 'unix:mode') as int) & 07777
+    }
+
+    def "setuid, setgid and sticky are kept when a file is replaced: #mode"() {
+        given:
+        Path file = dir.resolve('special.conf')
+        Files.writeString(file, 'old\n')
+        Files.setAttribute(file, 'unix:mode', mode)
+
+        when:
+        AtomicFile.write(file, 'new\n')
+
+        then:
+        Files.readString(file) == 'new\n'
+        unixMode(file) == mode
+
+        where:
+        mode << [02640, 04755, 01644, 06750]
+    }
+
+    def "a mode given with every bit is set as given"() {
+        given:
+        Path file = dir.resolve('setgid.sh')
+
+        when:
+        AtomicFile.write(file, 'x'.bytes, 02750)
+
+        then:
+        unixMode(file) == 02750
+    }
+
     def "a mode given with the content replaces the file's own (#before to #wanted)"() {
         given:
         Path file = dir.resolve('secret.conf')
@@ -45,7 +82,7 @@ class AtomicFileSpec extends Specification {
         }
 
         when:
-        AtomicFile.write(file, 'new'.bytes, PosixFilePermissions.fromString(wanted))
+        AtomicFile.write(file, 'new'.bytes, modeOf(wanted))
 
         then:
         Files.readString(file) == 'new'

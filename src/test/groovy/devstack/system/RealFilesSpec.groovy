@@ -57,7 +57,7 @@ class RealFilesSpec extends Specification {
         then:
         Files.readString(conf) == '[DEFAULT]\ndebug = True\n'
         PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)) == 'rw-r-----'
-        sudoCalls() == ['test', 'cat', 'test', 'cp', 'chmod', 'chown', 'mv']
+        sudoCalls() == ['test', 'cat', 'test', 'cp', 'chown', 'chmod', 'mv']
         !Files.exists(dir.resolve('nova.conf.devstack-new'))
     }
 
