@@ -114,7 +114,7 @@ public final class RealMachine implements Machine {
 
     @Override
     public AutoCloseable lock(Path dest, Path serviceDir) {
-        return RunLock.acquire(dest);
+        return RunLock.acquire(dest, serviceDir);
     }
 
     @Override

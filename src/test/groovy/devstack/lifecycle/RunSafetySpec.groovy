@@ -46,11 +46,55 @@ class RunSafetySpec extends Specification {
 
         then:
         second.exitCode == 2
-        second.err.contains("another run (pid ${first.pid()}) is using ${tree.dest}")
+        second.err.contains("another run (pid ${first.pid()}) is using DEST ${tree.dest}")
 
         cleanup:
         Files.deleteIfExists(dir.resolve('gate'))
         first?.waitFor()
+    }
+
+    def "a second DEST that shares the first's SERVICE_DIR is refused while the first runs"() {
+        given:
+        Process first = Program.start(tree.root, dir.resolve('first.out'), 'stack')
+        within.eventually { assert tree.probed() == ['waiting'] }
+        def other = new Tree(dir.resolve('other'))
+        other.localConf("SERVICE_DIR=${tree.dest.resolve('status')}")
+
+        when:
+        def second = Cli.run(other.root, 'stack')
+
+        then:
+        second.exitCode == 2
+        second.err.contains("another run (pid ${first.pid()}) is using SERVICE_DIR ${tree.dest.resolve('status')}")
+
+        cleanup:
+        Files.deleteIfExists(dir.resolve('gate'))
+        first?.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)
+    }
+
+    def "a lock file that is #what is never opened: exit 2 naming it, and what it points at is untouched"() {
+        given:
+        Files.delete(dir.resolve('gate'))
+        Path victim = dir.resolve('victim')
+        Files.writeString(victim, 'precious\n')
+        Files.createDirectories(tree.dest)
+        Path lock = tree.dest.resolve('.devstack.lock')
+        plant(lock, victim)
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 2
+        run.err.contains("the lock file $lock is not a regular file")
+        Files.readString(victim) == 'precious\n'
+        tree.probed().isEmpty()
+
+        where:
+        what                       | plant
+        'a symbolic link'          | { Path at, Path target -> Files.createSymbolicLink(at, target) }
+        'a dangling symbolic link' | { Path at, Path target -> Files.createSymbolicLink(at, target.resolveSibling('none')) }
+        'a directory'              | { Path at, Path target -> Files.createDirectories(at) }
     }
 
     def "the lock is free again once the first run ends"() {
