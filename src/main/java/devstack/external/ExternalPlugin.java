@@ -6,16 +6,15 @@ import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSource;
-import java.io.IOException;
+import devstack.plugin.PluginTree;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One enabled external plugin, cloned and compiled: the repository's {@code devstack/override-defaults.groovy}
@@ -81,7 +80,8 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
         List<PluginSource> sources = new ArrayList<>();
         for (String file : List.of(OVERRIDE_DEFAULTS, SETTINGS, PLUGIN)) {
             Path path = dir.resolve(file);
-            if (Files.isRegularFile(path)) {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                PluginTree.checkReadable(path, key(path).toString(), dir.resolve("devstack") + "/");
                 sources.add(source(path));
             }
         }
@@ -116,15 +116,13 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
 
     private static List<PluginSource> libraries(Path dir) {
         Path lib = dir.resolve(LIB);
-        if (!Files.isDirectory(lib)) {
-            return List.of();
+        List<PluginSource> sources = new ArrayList<>();
+        for (Path path : PluginTree.entries(lib, lib + "/")) {
+            if (path.getFileName().toString().endsWith(".groovy")) {
+                PluginTree.checkReadable(path, key(path).toString(), lib + "/");
+                sources.add(source(path));
+            }
         }
-        try (Stream<Path> entries = Files.list(lib)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".groovy") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .map(ExternalPlugin::source).toList();
-        } catch (IOException e) {
-            throw new PluginException(lib + ": cannot be listed: " + e.getMessage(), "make the directory readable");
-        }
+        return sources;
     }
 }
