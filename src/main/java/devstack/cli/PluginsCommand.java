@@ -67,7 +67,7 @@ final class PluginsCommand implements Callable<Integer> {
     private static void print(PrintWriter out, List<Entry> entries) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "ENABLED", "VALID", "FROM"});
-        entries.forEach(e -> rows.add(new String[] {e.kind(), e.name(), e.enabled() ? "yes" : "no",
+        entries.forEach(e -> rows.add(new String[] {e.kind(), e.name(), e.enabled(),
                 e.valid().name().toLowerCase(Locale.ROOT), e.from()}));
         int[] widths = new int[4];
         rows.forEach(r -> {

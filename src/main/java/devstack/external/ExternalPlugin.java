@@ -1,8 +1,10 @@
 package devstack.external;
 
+import devstack.DevstackException;
 import devstack.config.ConfigurationException;
 import devstack.config.Settings.PluginRequest;
 import devstack.plugin.CompiledPlugin;
+import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSource;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +90,28 @@ public record ExternalPlugin(PluginRequest request, Optional<CompiledPlugin> ove
         }
         sources.addAll(libraries(dir));
         return sources;
+    }
+
+    /**
+     * Compiles a cloned plugin's files and reads its declarations, recording what is wrong under the plugin's name:
+     * the one check that stack (before its first phase) and devstack plugins make. Empty when anything is wrong.
+     */
+    static Optional<ExternalPlugin> check(PluginRequest request, PluginCheck check) {
+        try {
+            Map<Path, CompiledPlugin> compiled = new HashMap<>();
+            boolean valid = true;
+            for (PluginSource source : sources(request)) {
+                CompiledPlugin file = check.compile(request.name(), source);
+                valid &= file != null;
+                if (file != null) {
+                    compiled.put(key(source.path()), file);
+                }
+            }
+            return valid ? Optional.of(of(request, compiled)) : Optional.empty();
+        } catch (DevstackException e) {
+            check.problem(request.name(), e);
+            return Optional.empty();
+        }
     }
 
     /** Builds the plugin from its compiled files ({@code compiled} by path). */

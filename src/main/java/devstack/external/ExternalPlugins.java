@@ -8,14 +8,13 @@ import devstack.lifecycle.Phase;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginException;
-import devstack.plugin.PluginSource;
+import devstack.plugin.PluginCheck;
 import devstack.script.PluginRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +68,12 @@ public final class ExternalPlugins implements LifecycleExtension {
             }
         }
 
-        List<PluginSource> sources = new ArrayList<>();
-        for (PluginRequest request : present) {
-            sources.addAll(ExternalPlugin.sources(request));
-        }
-        Map<Path, CompiledPlugin> compiled = new HashMap<>();
-        compiler.compileAll(sources).forEach(c -> compiled.put(ExternalPlugin.key(c.source().path()), c));
-
+        PluginCheck check = new PluginCheck(compiler);
         Map<String, ExternalPlugin> byName = new LinkedHashMap<>();
         for (PluginRequest request : present) {
-            byName.put(request.name(), ExternalPlugin.of(request, compiled));
+            ExternalPlugin.check(request, check).ifPresent(plugin -> byName.put(request.name(), plugin));
         }
+        check.throwIfAny();
         List<ExternalPlugin> ordered = PluginOrder.order(List.copyOf(byName.keySet()), requirements(byName.values(),
                 console), requests.stream().map(PluginRequest::name).collect(Collectors.toSet()))
                 .stream().map(byName::get).toList();
