@@ -130,4 +130,26 @@ private helper() {}
         cleanup:
         System.err = stderr
     }
+
+    def "an error inside a closure is located at the closure's line, not the line of the call that runs it"() {
+        given:
+        def plugin = compiler.compile(source(PluginKind.HOOK, '50-closure.groovy', """\
+['a'].each {
+    ['b'].collect {
+        throw new IllegalStateException('inner')
+    }
+}
+"""))
+
+        when:
+        Throwable error = null
+        try {
+            plugin.scriptClass().getDeclaredConstructor().newInstance().run()
+        } catch (IllegalStateException e) {
+            error = e
+        }
+
+        then:
+        compiler.locate(error).get().toString() == 'extras.d/50-closure.groovy:3'
+    }
 }

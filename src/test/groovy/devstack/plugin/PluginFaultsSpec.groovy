@@ -1,12 +1,14 @@
 package devstack.plugin
 
 import devstack.testkit.Cli
+import devstack.testkit.Program
 import devstack.testkit.Tree
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.TimeUnit
 
 /**
  * Plugins that misbehave, through the real command line: each fault is reported with the plugin's file and line
@@ -55,5 +57,60 @@ class PluginFaultsSpec extends Specification {
         run.exitCode == 2
         run.err.contains("${clone.resolve('devstack/lib/foo.groovy')}: cannot be read: it is a dangling symlink")
         tree.probed().isEmpty()
+    }
+
+    /** A hook that runs {@code body} at stack install. */
+    private void atInstall(String body) {
+        tree.hook('50-fault.groovy', "if (\$1 == 'stack' && \$2 == 'install') {\n$body\n}\n")
+    }
+
+    /** The run's log file, once stack has opened it. */
+    private String log() {
+        Files.readString(tree.dest.resolve('logs/stack.sh.log'))
+    }
+
+    /** stack in a JVM of its own: a plugin that managed to end the program must not end the test's JVM. */
+    private Map<String, Object> stackInOwnJvm() {
+        Path output = dir.resolve('stack.out')
+        Process process = Program.start(tree.root, output, 'stack')
+        assert process.waitFor(300, TimeUnit.SECONDS): 'stack did not end within 5 minutes (a safety net only)'
+        [exitCode: process.exitValue(), output: Files.readString(output)]
+    }
+
+    def "an error inside a closure is reported at the line that failed: #where"() {
+        given:
+        tree.library('each.groovy', """\
+def each_item(items) {
+    items.each { item ->
+        die "cannot handle \$item"
+    }
+}
+""")
+        atInstall(code)
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 1
+        run.err.contains("[ERROR] stack install in $location: $message")
+
+        where:
+        where                          | code                                                          || location                       | message
+        'a closure in a hook'          | "    ['a', 'b'].each {\n        die 'x'\n    }"              || 'extras.d/50-fault.groovy:3'   | 'x'
+        'a closure in a closure'       | "    [1].each {\n        [2].collect {\n            die 'y'\n        }\n    }" || 'extras.d/50-fault.groovy:4' | 'y'
+        "a library function's closure" | "    source 'lib/each.groovy'\n    each_item(['z'])"        || 'lib/each.groovy:3'            | 'cannot handle z'
+    }
+
+    def "warn inside a closure names the closure's line"() {
+        given:
+        atInstall("    [1].each {\n        warn 'careful'\n    }")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 0
+        run.err.contains('[WARNING] extras.d/50-fault.groovy:3 careful')
     }
 }
