@@ -113,4 +113,28 @@ def each_item(items) {
         run.exitCode == 0
         run.err.contains('[WARNING] extras.d/50-fault.groovy:3 careful')
     }
+
+    def "nothing a plugin prints is lost: print and println make one line, and a last partial line is kept"() {
+        given:
+        atInstall("""\
+    print 'a '; println 'b'
+    print 'no newline at the end of the call'""")
+        tree.hook('60-next.groovy', """\
+if (\$1 == 'stack' && \$2 == 'install') {
+    printf('%s-%s', 1, 2)
+    print ' and more'
+}
+""")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+        List<String> lines = log().readLines().collect { it.replaceFirst(/^[^|]*\| /, '') }
+
+        then:
+        run.exitCode == 0
+        lines.contains('a b')
+        lines.contains('no newline at the end of the call')
+        lines.contains('1-2 and more')
+        lines.indexOf('no newline at the end of the call') < lines.indexOf('1-2 and more')
+    }
 }
