@@ -77,6 +77,73 @@ class PluginFaultsSpec extends Specification {
         [exitCode: process.exitValue(), output: Files.readString(output)]
     }
 
+    def "a plugin's #error gets the failure card, exit 1, and goes to the log, not a raw trace"() {
+        given:
+        tree.hook('50-fault.groovy', """\
+def recurse(n) { recurse(n + 1) }
+if (\$1 == 'stack' && \$2 == 'install') {
+    $code
+}
+""")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 1
+        run.err.startsWith("[ERROR] stack install in extras.d/50-fault.groovy:$line: $message")
+        hint == null || run.err.contains("hint: $hint")
+        run.err =~ /stack\.sh failed: full log in .*stack\.sh\.log\./
+        !run.err.contains('\tat ')
+        run.err.readLines().size() < 12
+        log().contains("[ERROR] stack install in extras.d/50-fault.groovy:$line: $message")
+
+        where:
+        error                   | code                                   || line | message                                          | hint
+        'StackOverflowError'    | 'recurse(0)'                           || 1    | 'stack overflow (StackOverflowError)'            | 'a function calls itself'
+        'AssertionError'        | "assert 1 + 1 == 3"                    || 3    | 'assert 1 + 1 == 3'                              | null
+        'ClassNotFoundException'| "Class.forName('no.such.Thing')"       || 3    | 'no.such.Thing'                                  | null
+        'NoClassDefFoundError'  | "throw new NoClassDefFoundError('x/Y')"|| 3    | 'NoClassDefFoundError: x/Y'                      | null
+    }
+
+    def "an OutOfMemoryError from a plugin gets the failure card with a hint, exit 1"() {
+        given: 'an array larger than any JVM allows: the error comes at once, without using memory'
+        atInstall('    new long[Integer.MAX_VALUE]')
+
+        when:
+        def run = stackInOwnJvm()
+
+        then:
+        run.exitCode == 1
+        run.output.contains('[ERROR] stack install in extras.d/50-fault.groovy:2: OutOfMemoryError: Requested array '
+                + 'size exceeds VM limit')
+        run.output.contains('hint: the plugin keeps more in memory than the JVM may use')
+        !run.output.contains('\tat ')
+        log().contains('OutOfMemoryError: Requested array size exceeds VM limit')
+    }
+
+    def "a failing assert on a secret shows its place but never the secret, on the console or in the log"() {
+        given:
+        tree.hook('50-fault.groovy', """\
+ADMIN_PASSWORD = 's3cretpw'
+if (\$1 == 'stack' && \$2 == 'install') {
+    assert ADMIN_PASSWORD.size() > 20
+}
+""")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 1
+        run.err.contains('[ERROR] stack install in extras.d/50-fault.groovy:3: assert ADMIN_PASSWORD.size() > 20')
+        run.err.contains('******')
+        !run.err.contains('s3cretpw')
+        !run.out.contains('s3cretpw')
+        log().contains('assert ADMIN_PASSWORD.size() > 20')
+        !log().contains('s3cretpw')
+    }
+
     def "an error inside a closure is reported at the line that failed: #where"() {
         given:
         tree.library('each.groovy', """\
