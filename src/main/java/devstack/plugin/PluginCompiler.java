@@ -36,6 +36,8 @@ public final class PluginCompiler {
         CompilerConfiguration configuration = new CompilerConfiguration();
         configuration.setScriptBaseClass(baseClass.getName());
         configuration.setSourceEncoding(StandardCharsets.UTF_8.name());
+        configuration.addCompilationCustomizers(new ProgramExitCheck());
+        ProgramExitGuard.install();
         this.loader = new GroovyClassLoader(baseClass.getClassLoader(), configuration);
         this.engine = new GroovyScriptEngineImpl(loader);
     }
@@ -82,7 +84,7 @@ public final class PluginCompiler {
             classes.put(type.getName(), source);
             return new CompiledPlugin(source, type.asSubclass(Script.class));
         } catch (CompilationFailedException e) {
-            throw new PluginException(describe(source, text, e), "fix the syntax error; nothing was run");
+            throw new PluginException(describe(source, text, e), "fix the error above; nothing was run");
         }
     }
 

@@ -77,6 +77,43 @@ class PluginFaultsSpec extends Specification {
         [exitCode: process.exitValue(), output: Files.readString(output)]
     }
 
+    def "System.exit in a hook is refused before anything runs (exit 2), naming the line"() {
+        given:
+        atInstall("    System.exit(0)")
+
+        when:
+        def run = stackInOwnJvm()
+
+        then:
+        run.exitCode == 2
+        run.output.contains('[ERROR] extras.d/50-fault.groovy:2:5: System.exit() would end the whole program')
+        tree.probed().isEmpty()
+        !Files.exists(tree.dest)
+    }
+
+    def "an exit the compiler cannot see fails its step at its line (exit 1) and the run does not end there: #code"() {
+        given:
+        atInstall(code)
+
+        when:
+        def run = stackInOwnJvm()
+
+        then:
+        run.exitCode == 1
+        run.output.contains("[ERROR] stack install in extras.d/50-fault.groovy:$line: $call was refused: a plugin "
+                + 'cannot end the program in the middle of the run')
+        run.output.contains("hint: call die 'message' to stop the run with an error")
+        run.output.contains('stack.sh failed: full log in')
+        !run.output.contains('interrupted')
+        tree.probed().last() == 'hook stack install'
+
+        where:
+        code                                          || line | call
+        '    def s = System\n    s.exit(0)'           || 3    | 'System.exit(0)'
+        '    def r = Runtime.getRuntime()\n    r.halt(3)' || 3 | 'Runtime.halt(3)'
+        "    evaluate('System.exit(3)')"              || 2    | 'System.exit(3)'
+    }
+
     def "a plugin's #error gets the failure card, exit 1, and goes to the log, not a raw trace"() {
         given:
         tree.hook('50-fault.groovy', """\
