@@ -241,4 +241,23 @@ if (\$1 == 'stack' && \$2 == 'install') {
         lines.contains('1-2 and more')
         lines.indexOf('no newline at the end of the call') < lines.indexOf('1-2 and more')
     }
+
+    def "an ini name that would change the file's structure is refused at the plugin's line: #name"() {
+        given:
+        Path conf = dir.resolve('x.conf')
+        Files.writeString(conf, '[DEFAULT]\na = 1\nb = 2\n')
+        atInstall("    echo_summary 'setting'\n    iniset '$conf', 'DEFAULT', '$name', 'x'")
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 1
+        run.err.contains("[ERROR] stack install in extras.d/50-fault.groovy:3: option name '$name' would change the "
+                + "file's structure")
+        Files.readString(conf) == '[DEFAULT]\na = 1\nb = 2\n'
+
+        where:
+        name << ['[evil]', 'k=v', '#k']
+    }
 }
