@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code devstack plugins}: every hook, hypervisor plugin and external plugin, with its state. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"List every extras.d hook, hypervisor plugin and external plugin (enable_plugin): its kind, "
+        description = {"List every extras.d hook, hypervisor plugin, library (lib/*.groovy) and external plugin "
+                + "(enable_plugin): its kind, "
                 + "name, whether it is enabled, whether it is valid (compiles and defines what it must), and where "
                 + "it comes from. Nothing is cloned or run.",
                 "Exits 2 if any plugin is invalid (stack would refuse to start), else 0."})
@@ -66,7 +67,7 @@ final class PluginsCommand implements Callable<Integer> {
     private static void print(PrintWriter out, List<Entry> entries) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "ENABLED", "VALID", "FROM"});
-        entries.forEach(e -> rows.add(new String[] {e.kind(), e.name(), e.enabled() ? "yes" : "no",
+        entries.forEach(e -> rows.add(new String[] {e.kind(), e.name(), e.enabled(),
                 e.valid().name().toLowerCase(Locale.ROOT), e.from()}));
         int[] widths = new int[4];
         rows.forEach(r -> {
@@ -86,7 +87,7 @@ final class PluginsCommand implements Callable<Integer> {
             }
         }
         if (entries.isEmpty()) {
-            out.println("(no plugins: extras.d/ and nova_plugins/ are empty and local.conf enables none)");
+            out.println("(no plugins: extras.d/, nova_plugins/ and lib/ are empty and local.conf enables none)");
         }
         out.flush();
     }

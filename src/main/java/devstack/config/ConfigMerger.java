@@ -2,6 +2,7 @@ package devstack.config;
 
 import devstack.ini.IniEditor;
 import devstack.ini.IniFile;
+import devstack.ini.IniNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,9 @@ public final class ConfigMerger {
         String current = null;
         for (LocalConf.Line line : body) {
             String text = line.text();
-            if (text.isEmpty() || text.startsWith(" ") || text.startsWith("\t") || text.startsWith("#")) {
+            // A ';' line is an ini comment too: DevStack would copy it into the file as a commented-out option.
+            if (text.isEmpty() || text.startsWith(" ") || text.startsWith("\t") || text.startsWith("#")
+                    || text.startsWith(";")) {
                 continue;
             }
             if (text.startsWith("[")) {
@@ -135,6 +138,7 @@ public final class ConfigMerger {
                             + "'", "write it as [section]");
                 }
                 current = text.substring(1, close);
+                checkName(fileName, line, "section", IniNames.sectionProblem(current));
                 continue;
             }
             int eq = text.indexOf('=');
@@ -149,6 +153,7 @@ public final class ConfigMerger {
             }
             Option option = new Option(text.substring(0, eq).stripTrailing(), text.substring(eq + 1).strip(),
                     line.number());
+            checkName(fileName, line, "option", IniNames.optionProblem(option.key()));
             String section = current;
             Section holder = holders.computeIfAbsent(section + "\0" + option.key(), id -> {
                 Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
@@ -161,6 +166,14 @@ public final class ConfigMerger {
             holder.options().add(option);
         }
         return sections;
+    }
+
+    /** A name iniset would refuse is reported now, at its local.conf line, before anything changes. */
+    private static void checkName(String fileName, LocalConf.Line line, String what, String problem) {
+        if (problem != null) {
+            throw ConfigurationException.at(fileName, line.number(), "'" + line.text() + "': the " + what
+                    + " name cannot be written: " + problem, "see docs/helpers.md (ini files) for the names allowed");
+        }
     }
 
     private String expandValue(String value) {

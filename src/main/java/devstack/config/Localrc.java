@@ -1,7 +1,5 @@
 package devstack.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +24,8 @@ public final class Localrc {
     private final ServiceSet services;
     private final CommandSubstitution commands;
     private final PluginRegistry plugins;
+    /** Where each variable was last assigned ({@code local.conf:3}), for errors about its value. */
+    private final java.util.Map<String, String> origins = new java.util.HashMap<>();
 
     /**
      * Runs {@code $(command)} with the variables so far in its environment, as bash's subshell sees them; returns
@@ -49,16 +49,17 @@ public final class Localrc {
 
     /** Evaluates a standalone localrc file. */
     public void evaluate(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            List<LocalConf.Line> numbered = new java.util.ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                numbered.add(new LocalConf.Line(i + 1, lines.get(i)));
-            }
-            evaluate(file.getFileName().toString(), numbered);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage());
+        List<String> lines = ConfigFile.readLines(file, "localrc");
+        List<LocalConf.Line> numbered = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            numbered.add(new LocalConf.Line(i + 1, lines.get(i)));
         }
+        evaluate(file.getFileName().toString(), numbered);
+    }
+
+    /** The {@code file:line} of the assignment that last set {@code name}, if a line of the body did. */
+    public java.util.Optional<String> origin(String name) {
+        return java.util.Optional.ofNullable(origins.get(name));
     }
 
     /** Evaluates body lines; {@code fileName} names the file in errors. */
@@ -89,6 +90,7 @@ public final class Localrc {
         Matcher assignment = ASSIGNMENT.matcher(line);
         if (assignment.find()) {
             assign(assignment, line);
+            origins.put(assignment.group(1), origin);
             return;
         }
         Matcher call = CALL.matcher(line);

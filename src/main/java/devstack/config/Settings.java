@@ -1,6 +1,5 @@
 package devstack.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +15,13 @@ import java.util.function.Consumer;
 public final class Settings {
     /** The services the shipped plugins need: the fake hypervisor (n-cpu), the template hook and the demo service. */
     public static final String DEFAULT_ENABLED_SERVICES = "n-cpu,template,demo";
+
+    /** The directories and files the core creates, writes or removes: they must be absolute paths. */
+    static final List<String> ABSOLUTE_PATHS =
+            List.of("DEST", "DATA_DIR", "SERVICE_DIR", "LOGDIR", "LOGFILE", "FILES", "NOVA_CONF");
+    /** The setting a default of {@link #ABSOLUTE_PATHS} is derived from, when it was not given itself. */
+    private static final Map<String, String> DERIVED_FROM = Map.of("DATA_DIR", "DEST", "SERVICE_DIR", "DEST",
+            "LOGFILE", "LOGDIR", "LOGDIR", "LOGFILE", "NOVA_CONF", "NOVA_CONF_DIR");
 
     /**
      * An {@code enable_plugin} request, kept for the external-plugin loader.
@@ -70,11 +76,14 @@ public final class Settings {
         });
 
         Path localConfPath = topDir.resolve("local.conf");
-        LocalConf localConf = Files.isRegularFile(localConfPath) ? LocalConf.read(localConfPath) : null;
+        LocalConf localConf = ConfigFile.present(localConfPath) ? LocalConf.read(localConfPath) : null;
         Path standaloneLocalrc = topDir.resolve("localrc");
         boolean hasLocalSection = localConf != null
                 && localConf.sections("local").stream().anyMatch(s -> s.file().equals("localrc"));
-        if (Files.isRegularFile(standaloneLocalrc)) {
+        if (localConf != null) {
+            warnAboutOtherLocalFiles(localConf, warn);
+        }
+        if (ConfigFile.present(standaloneLocalrc)) {
             if (hasLocalSection) {
                 warn.accept("localrc and local.conf:[[local]] both exist, using localrc");
             }
@@ -84,7 +93,46 @@ public final class Settings {
         }
         services.disableNegated();
         applyDerivedDefaults(variables, topDir);
+        requireAbsolutePaths(variables, environment, localrc);
         return new Settings(topDir, variables, services, localConf, Collections.unmodifiableList(plugins));
+    }
+
+    /**
+     * {@code [[local|X]]} with X other than localrc is read by nobody (DevStack ignores it too); it is nearly always
+     * a typo of {@code [[local|localrc]]}, so say so.
+     */
+    private static void warnAboutOtherLocalFiles(LocalConf localConf, Consumer<String> warn) {
+        String name = localConf.path().getFileName().toString();
+        localConf.sections("local").stream().filter(s -> !s.file().equals("localrc")).forEach(s ->
+                warn.accept(name + ":" + s.headerLine() + ": [[local|" + s.file() + "]] is ignored: the local group "
+                        + "has only [[local|localrc]]"));
+    }
+
+    /**
+     * The paths the core creates, writes and removes must be absolute, as DevStack assumes: a relative one would
+     * resolve against whatever directory the command is run from, so that unstack from elsewhere would find
+     * nothing to stop. Checked in this order, so that the setting a relative value was derived from is named first.
+     */
+    private static void requireAbsolutePaths(Variables variables, Map<String, String> environment, Localrc localrc) {
+        for (String name : ABSOLUTE_PATHS) {
+            String value = variables.getString(name);
+            if (value.startsWith("/")) {
+                continue;
+            }
+            String hint = "give " + String.join(", ", ABSOLUTE_PATHS) + " as absolute paths (e.g. DEST=/opt/stack): "
+                    + "a relative path would depend on the directory the command is run from";
+            // A default takes its value from another setting: name the one the user gave.
+            String given = localrc.origin(name).isPresent() || value.equals(environment.get(name))
+                    ? name : DERIVED_FROM.getOrDefault(name, name);
+            String setting = name + "=" + value
+                    + (given.equals(name) ? "" : " (derived from " + given + "=" + variables.getString(given) + ")");
+            Optional<String> line = localrc.origin(given);
+            if (line.isPresent()) {
+                throw new ConfigurationException(line.get() + ": " + setting + " is not an absolute path", hint);
+            }
+            String from = variables.getString(given).equals(environment.get(given)) ? "from the environment" : "a default";
+            throw new ConfigurationException(setting + " (" + from + ") is not an absolute path", hint);
+        }
     }
 
     /** Defaults that refer to other settings, computed after localrc as stackrc does. */

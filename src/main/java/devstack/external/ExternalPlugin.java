@@ -1,22 +1,24 @@
 package devstack.external;
 
+import devstack.DevstackException;
 import devstack.config.ConfigurationException;
 import devstack.config.Settings.PluginRequest;
 import devstack.plugin.CompiledPlugin;
+import devstack.plugin.PluginCheck;
 import devstack.system.GitClone;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSource;
-import java.io.IOException;
+import devstack.plugin.PluginTree;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One enabled external plugin, cloned and compiled: the repository's {@code devstack/override-defaults.groovy}
@@ -83,12 +85,36 @@ public record ExternalPlugin(PluginRequest request, Path checkout, Optional<Comp
         List<PluginSource> sources = new ArrayList<>();
         for (String file : List.of(OVERRIDE_DEFAULTS, SETTINGS, PLUGIN)) {
             Path path = dir.resolve(file);
-            if (Files.isRegularFile(path)) {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                PluginTree.checkReadable(path, named(request, checkout, path).toString(),
+                        request.gitDir().resolve("devstack") + "/");
                 sources.add(source(request, checkout, path));
             }
         }
         sources.addAll(libraries(request, checkout));
         return sources;
+    }
+
+    /**
+     * Compiles a cloned plugin's files and reads its declarations, recording what is wrong under the plugin's name:
+     * the one check that stack (before its first phase) and devstack plugins make. Empty when anything is wrong.
+     */
+    static Optional<ExternalPlugin> check(PluginRequest request, Path checkout, PluginCheck check) {
+        try {
+            Map<Path, CompiledPlugin> compiled = new HashMap<>();
+            boolean valid = true;
+            for (PluginSource source : sources(request, checkout)) {
+                CompiledPlugin file = check.compile(request.name(), source);
+                valid &= file != null;
+                if (file != null) {
+                    compiled.put(key(source.path()), file);
+                }
+            }
+            return valid ? Optional.of(of(request, checkout, compiled)) : Optional.empty();
+        } catch (DevstackException e) {
+            check.problem(request.name(), e);
+            return Optional.empty();
+        }
     }
 
     /** Builds the plugin from its compiled files ({@code compiled} by path). */
@@ -112,22 +138,24 @@ public record ExternalPlugin(PluginRequest request, Path checkout, Optional<Comp
      * path in the clone.
      */
     private static PluginSource source(PluginRequest request, Path checkout, Path path) {
-        Path absolute = key(path);
-        Path named = key(request.gitDir().resolve(key(checkout).relativize(absolute)));
-        return new PluginSource(PluginKind.EXTERNAL, absolute, named.toString());
+        return new PluginSource(PluginKind.EXTERNAL, key(path), named(request, checkout, path).toString());
+    }
+
+    /** Where a file of the checkout lies in the clone: how messages name it. */
+    private static Path named(PluginRequest request, Path checkout, Path path) {
+        return key(request.gitDir().resolve(key(checkout).relativize(key(path)).toString()));
     }
 
     private static List<PluginSource> libraries(PluginRequest request, Path checkout) {
         Path lib = checkout.resolve(LIB);
-        if (!Files.isDirectory(lib)) {
-            return List.of();
+        String shown = request.gitDir().resolve(LIB) + "/";
+        List<PluginSource> sources = new ArrayList<>();
+        for (Path path : PluginTree.entries(lib, shown)) {
+            if (path.getFileName().toString().endsWith(".groovy")) {
+                PluginTree.checkReadable(path, named(request, checkout, path).toString(), shown);
+                sources.add(source(request, checkout, path));
+            }
         }
-        try (Stream<Path> entries = Files.list(lib)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".groovy") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .map(p -> source(request, checkout, p)).toList();
-        } catch (IOException e) {
-            throw new PluginException(lib + ": cannot be listed: " + e.getMessage(), "make the directory readable");
-        }
+        return sources;
     }
 }

@@ -6,7 +6,7 @@ import devstack.console.Console;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginException;
-import devstack.plugin.PluginSource;
+import devstack.plugin.PluginCheck;
 import devstack.script.PluginRuntime;
 import devstack.system.Machine;
 import java.io.IOException;
@@ -74,22 +74,17 @@ public final class ExternalPlugins {
             }
         }
 
-        List<PluginSource> sources = new ArrayList<>();
+        PluginCheck check = new PluginCheck(compiler);
+        Map<String, ExternalPlugin> byName = new LinkedHashMap<>();
         for (PluginRequest request : present) {
             Path checkout = checkouts.get(request);
             if (!checkout.equals(request.gitDir())) {
                 // source "$DEST/<plugin>/devstack/lib/x.groovy" must find the copy.
                 runtime.readFrom(request.gitDir(), checkout);
             }
-            sources.addAll(ExternalPlugin.sources(request, checkout));
+            ExternalPlugin.check(request, checkout, check).ifPresent(plugin -> byName.put(request.name(), plugin));
         }
-        Map<Path, CompiledPlugin> compiled = new HashMap<>();
-        compiler.compileAll(sources).forEach(c -> compiled.put(ExternalPlugin.key(c.source().path()), c));
-
-        Map<String, ExternalPlugin> byName = new LinkedHashMap<>();
-        for (PluginRequest request : present) {
-            byName.put(request.name(), ExternalPlugin.of(request, checkouts.get(request), compiled));
-        }
+        check.throwIfAny();
         List<ExternalPlugin> ordered = PluginOrder.order(List.copyOf(byName.keySet()), requirements(byName.values(),
                 console), requests.stream().map(PluginRequest::name).collect(Collectors.toSet()))
                 .stream().map(byName::get).toList();

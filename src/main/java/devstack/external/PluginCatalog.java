@@ -3,7 +3,7 @@ package devstack.external;
 import devstack.DevstackException;
 import devstack.config.Settings;
 import devstack.config.Settings.PluginRequest;
-import devstack.plugin.CompiledPlugin;
+import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginSource;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -38,39 +37,40 @@ public final class PluginCatalog {
         UNKNOWN
     }
 
-    /** One plugin: {@code kind} is hook, hypervisor or external; {@code problems} say why it is not valid. */
-    public record Entry(String kind, String name, boolean enabled, Validity valid, String from,
+    /**
+     * One plugin: {@code kind} is hook, hypervisor, library or external; {@code enabled} is yes, no, or - (a
+     * library is loaded by the hooks that source it); {@code problems} say why it is not valid.
+     */
+    public record Entry(String kind, String name, String enabled, Validity valid, String from,
                         List<String> problems) {
     }
 
+    /**
+     * Every plugin, judged by the checks a run makes before its first phase ({@link PluginSet#check} for the
+     * tree's files, {@link ExternalPlugin#check} for each cloned external plugin), without stopping at the first.
+     */
     public static List<Entry> list(Settings settings, PluginTree tree) {
         PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+        PluginCheck check = new PluginCheck(compiler);
+        PluginSet.check(tree, check);
         List<Entry> entries = new ArrayList<>();
         for (PluginSource hook : tree.hooks()) {
-            List<String> problems = new ArrayList<>();
-            compile(compiler, hook, problems);
-            entries.add(entry("hook", hook.baseName(), true, hook.displayName(), problems));
+            entries.add(entry("hook", hook.baseName(), "yes", hook, check));
         }
         boolean nova = settings.services().isEnabled("nova");
         String driver = settings.get("VIRT_DRIVER");
         for (Map.Entry<String, PluginSource> hypervisor : new java.util.TreeMap<>(tree.hypervisors()).entrySet()) {
-            List<String> problems = new ArrayList<>();
-            CompiledPlugin compiled = compile(compiler, hypervisor.getValue(), problems);
-            if (compiled != null) {
-                Set<String> missing = new TreeSet<>(PluginSet.HYPERVISOR_FUNCTIONS);
-                missing.removeAll(compiled.functions());
-                if (!missing.isEmpty()) {
-                    problems.add("missing: " + String.join(", ", missing));
-                }
-            }
-            entries.add(entry("hypervisor", hypervisor.getKey(), nova && hypervisor.getKey().equals(driver),
-                    hypervisor.getValue().displayName(), problems));
+            boolean enabled = nova && hypervisor.getKey().equals(driver);
+            entries.add(entry("hypervisor", hypervisor.getKey(), enabled ? "yes" : "no", hypervisor.getValue(), check));
         }
-        entries.addAll(external(settings, compiler));
+        for (PluginSource library : tree.libraries()) {
+            entries.add(entry("library", library.baseName(), "-", library, check));
+        }
+        entries.addAll(external(settings, check));
         return entries;
     }
 
-    private static List<Entry> external(Settings settings, PluginCompiler compiler) {
+    private static List<Entry> external(Settings settings, PluginCheck check) {
         Set<String> enabled = settings.plugins().stream().map(PluginRequest::name).collect(Collectors.toSet());
         Map<String, List<String>> problems = new LinkedHashMap<>();
         Map<String, Boolean> cloned = new HashMap<>();
@@ -94,18 +94,10 @@ public final class PluginCatalog {
             if (!Files.exists(dir.resolve(".git"))) {
                 own.add(dir + " is not a git repository (stack refuses to use it; RECLONE=True replaces it)");
             }
-            try {
-                for (PluginSource source : ExternalPlugin.sources(request, request.gitDir())) {
-                    CompiledPlugin compiled = compile(compiler, source, own);
-                    if (compiled != null && source.path().endsWith(ExternalPlugin.SETTINGS)) {
-                        PluginDeclarations.scan(source.path(), source.displayName()).requires().forEach(r ->
-                                requires.get(request.name()).add(new PluginOrder.Requirement(request.name(),
-                                        r.other(), r.location().toString())));
-                    }
-                }
-            } catch (DevstackException e) {
-                own.add(e.getMessage());
-            }
+            ExternalPlugin.check(request, request.gitDir(), check).ifPresent(plugin -> plugin.declarations().requires()
+                    .forEach(r -> requires.get(request.name()).add(new PluginOrder.Requirement(request.name(),
+                            r.other(), r.location().toString()))));
+            own.addAll(check.problems(request.name()));
         }
         for (String name : problems.keySet()) {
             for (PluginOrder.Requirement r : requires.get(name)) {
@@ -123,7 +115,7 @@ public final class PluginCatalog {
             String from = request.url() + " " + request.ref() + " -> " + request.gitDir()
                     + (present ? "" : " (not cloned)");
             Validity valid = !own.isEmpty() ? Validity.NO : present ? Validity.YES : Validity.UNKNOWN;
-            entries.add(new Entry("external", request.name(), true, valid, from, List.copyOf(own)));
+            entries.add(new Entry("external", request.name(), "yes", valid, from, List.copyOf(own)));
         }
         return entries;
     }
@@ -153,18 +145,10 @@ public final class PluginCatalog {
         return java.util.Optional.empty();
     }
 
-    private static CompiledPlugin compile(PluginCompiler compiler, PluginSource source, List<String> problems) {
-        try {
-            return compiler.compile(source);
-        } catch (DevstackException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
-
-    private static Entry entry(String kind, String name, boolean enabled, String from, List<String> problems) {
-        return new Entry(kind, name, enabled, problems.isEmpty() ? Validity.YES : Validity.NO, from,
-                List.copyOf(problems));
+    private static Entry entry(String kind, String name, String enabled, PluginSource source, PluginCheck check) {
+        List<String> problems = check.problems(source.displayName());
+        return new Entry(kind, name, enabled, problems.isEmpty() ? Validity.YES : Validity.NO, source.displayName(),
+                problems);
     }
 
     private static boolean isNotEmpty(Path dir) {

@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <p>Mutators silently do nothing when the section or option name is empty, as
- * DevStack's do. Names and values may not contain line breaks: one value is one line.
+ * DevStack's do. Values may not contain line breaks: one value is one line. A name that would change
+ * the file's structure ({@code [evil]}, {@code #k}, {@code k=v}) is refused: see {@link IniNames}.
  */
 public final class IniFile {
 
@@ -370,13 +371,10 @@ public final class IniFile {
         return name == null || name.isEmpty();
     }
 
-    /** A section name with {@code ]} would write a header that reads back as another section. */
+    /** Names that would change the file's structure are refused (the rules: {@link IniNames}). */
     private static void checkNames(String section, String option) {
-        checkOneLine("section name", section);
-        checkOneLine("option name", option);
-        if (section.indexOf(']') >= 0) {
-            throw new IllegalArgumentException("section name must not contain ']': " + section);
-        }
+        IniNames.checkSection(section);
+        IniNames.checkOption(option);
     }
 
     /** A line break would smuggle extra lines, even headers, into the file. */

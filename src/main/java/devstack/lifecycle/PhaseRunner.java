@@ -85,7 +85,9 @@ final class PhaseRunner {
             step.run();
         } catch (StepFailedException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Any Throwable a plugin raises (StackOverflowError, an assert's AssertionError, a checked exception
+            // Groovy lets through) gets the same report as any other failure, never a raw JVM trace.
             Location location = runtime.locate(e).orElse(null);
             throw new StepFailedException(phase, location, e);
         }

@@ -13,7 +13,7 @@ public class StepFailedException extends DevstackException {
 
     public StepFailedException(Phase phase, Location location, Throwable cause) {
         super(cause instanceof DevstackException d ? d.exitCode() : FAILED, describe(phase, location, cause),
-                cause instanceof DevstackException d ? d.hint() : null, cause);
+                cause instanceof DevstackException d ? d.hint() : hintFor(cause), cause);
         this.phase = phase;
         this.location = location;
     }
@@ -33,7 +33,30 @@ public class StepFailedException extends DevstackException {
 
     private static String describe(Phase phase, Location location, Throwable cause) {
         String where = location == null ? "" : " in " + location;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return phase + where + ": " + message;
+        return phase + where + ": " + what(cause);
+    }
+
+    /** The cause in words; a JVM error by its name, since its message alone (a class name, a size) says little. */
+    private static String what(Throwable cause) {
+        String message = cause.getMessage();
+        if (cause instanceof StackOverflowError) {
+            return "stack overflow (StackOverflowError)";
+        }
+        if (cause instanceof Error && !(cause instanceof AssertionError)) {
+            return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        }
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static String hintFor(Throwable cause) {
+        if (cause instanceof StackOverflowError) {
+            return "a function calls itself, directly or through others, without end (or nests too deep): "
+                    + "see the line named above";
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return "the plugin keeps more in memory than the JVM may use: keep less, or give the JVM more "
+                    + "(JAVA_TOOL_OPTIONS=-Xmx2g ./stack.sh)";
+        }
+        return null;
     }
 }

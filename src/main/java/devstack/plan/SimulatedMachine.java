@@ -11,6 +11,7 @@ import devstack.system.ProcessCommand;
 import devstack.system.ProcessFailedException;
 import devstack.system.ProcessSupervisor;
 import devstack.system.Proxies;
+import devstack.system.UnsupportedDistribution;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -193,6 +194,15 @@ public final class SimulatedMachine implements Machine {
     private final class PlannedPackages implements PackageManager {
         private final Set<String> installed = new HashSet<>();
         private final Set<String> removed = new HashSet<>();
+
+        /** The same refusal as the real machine's on a distribution it has no package manager for. */
+        @Override
+        public void requireSupport(String operation) {
+            OsRelease os = world.os();
+            if (!os.isUbuntu() && !os.isFedora()) {
+                new UnsupportedDistribution(os).requireSupport(operation);
+            }
+        }
 
         @Override
         public synchronized Set<String> installed(Collection<String> names) {

@@ -36,6 +36,8 @@ public final class PluginCompiler {
         CompilerConfiguration configuration = new CompilerConfiguration();
         configuration.setScriptBaseClass(baseClass.getName());
         configuration.setSourceEncoding(StandardCharsets.UTF_8.name());
+        configuration.addCompilationCustomizers(new ProgramExitCheck());
+        ProgramExitGuard.install();
         this.loader = new GroovyClassLoader(baseClass.getClassLoader(), configuration);
         this.engine = new GroovyScriptEngineImpl(loader);
     }
@@ -82,7 +84,7 @@ public final class PluginCompiler {
             classes.put(type.getName(), source);
             return new CompiledPlugin(source, type.asSubclass(Script.class));
         } catch (CompilationFailedException e) {
-            throw new PluginException(describe(source, text, e), "fix the syntax error; nothing was run");
+            throw new PluginException(describe(source, text, e), "fix the error above; nothing was run");
         }
     }
 
@@ -115,12 +117,25 @@ public final class PluginCompiler {
     /** The innermost plugin frame of a stack, e.g. to say where a helper was called from. */
     public Optional<Location> locate(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
-            PluginSource source = classes.get(frame.getClassName());
+            PluginSource source = owner(frame.getClassName());
             if (source != null && frame.getLineNumber() > 0) {
                 return Optional.of(new Location(source.displayName(), frame.getLineNumber()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The plugin a class was compiled from: a script class itself, or one of its closures, which Groovy compiles to
+     * inner classes named after it ({@code Script$_run_closure1}, {@code Script$_install_closure2$_closure3}).
+     */
+    private PluginSource owner(String className) {
+        for (String name = className; ; name = name.substring(0, name.lastIndexOf('$'))) {
+            PluginSource source = classes.get(name);
+            if (source != null || name.lastIndexOf('$') < 0) {
+                return source;
+            }
+        }
     }
 
     /**

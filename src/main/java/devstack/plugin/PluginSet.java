@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -33,44 +34,51 @@ public final class PluginSet {
 
     /** Compiles all of the tree's plugins and checks every hypervisor plugin defines the five functions. */
     public static PluginSet load(PluginTree tree, PluginCompiler compiler) {
-        List<PluginSource> all = new ArrayList<>(tree.hooks());
-        all.addAll(tree.hypervisors().values());
-        all.addAll(tree.libraries());
-        List<CompiledPlugin> compiled = compiler.compileAll(all);
+        PluginCheck check = new PluginCheck(compiler);
+        PluginSet plugins = check(tree, check);
+        check.throwIfAny();
+        return plugins;
+    }
 
+    /**
+     * Compiles every hook, hypervisor plugin and library of the tree, and checks that each hypervisor plugin
+     * defines the five functions; each file's problems are recorded in {@code check} under its display name.
+     * The set holds the files that passed.
+     */
+    public static PluginSet check(PluginTree tree, PluginCheck check) {
         List<CompiledPlugin> hooks = new ArrayList<>();
+        for (PluginSource source : tree.hooks()) {
+            Optional.ofNullable(check.compile(source.displayName(), source)).ifPresent(hooks::add);
+        }
         Map<String, CompiledPlugin> hypervisors = new LinkedHashMap<>();
-        Map<Path, CompiledPlugin> libraries = new LinkedHashMap<>();
-        for (CompiledPlugin plugin : compiled) {
-            switch (plugin.source().kind()) {
-                case HOOK -> hooks.add(plugin);
-                case HYPERVISOR -> hypervisors.put(driverName(tree, plugin.source()), plugin);
-                case LIBRARY -> libraries.put(plugin.source().path().toAbsolutePath().normalize(), plugin);
+        for (Map.Entry<String, PluginSource> entry : new TreeMap<>(tree.hypervisors()).entrySet()) {
+            CompiledPlugin plugin = check.compile(entry.getValue().displayName(), entry.getValue());
+            if (plugin != null && definesAllFunctions(plugin, check)) {
+                hypervisors.put(entry.getKey(), plugin);
             }
         }
-        validateHypervisors(hypervisors.values());
+        Map<Path, CompiledPlugin> libraries = new LinkedHashMap<>();
+        for (PluginSource source : tree.libraries()) {
+            CompiledPlugin plugin = check.compile(source.displayName(), source);
+            if (plugin != null) {
+                libraries.put(source.path().toAbsolutePath().normalize(), plugin);
+            }
+        }
         return new PluginSet(tree, List.copyOf(hooks), hypervisors, libraries);
     }
 
-    private static String driverName(PluginTree tree, PluginSource source) {
-        return tree.hypervisors().entrySet().stream().filter(e -> e.getValue().equals(source))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
-    }
-
-    private static void validateHypervisors(Iterable<CompiledPlugin> plugins) {
-        List<String> errors = new ArrayList<>();
-        for (CompiledPlugin plugin : plugins) {
-            Set<String> missing = new TreeSet<>(HYPERVISOR_FUNCTIONS);
-            missing.removeAll(plugin.functions());
-            if (!missing.isEmpty()) {
-                errors.add(plugin.source().displayName() + ": a hypervisor plugin must define all of "
-                        + String.join(", ", HYPERVISOR_FUNCTIONS) + "; missing: " + String.join(", ", missing));
-            }
+    /** Records the functions a hypervisor plugin lacks; true when it has all five. */
+    private static boolean definesAllFunctions(CompiledPlugin plugin, PluginCheck check) {
+        Set<String> missing = new TreeSet<>(HYPERVISOR_FUNCTIONS);
+        missing.removeAll(plugin.functions());
+        if (missing.isEmpty()) {
+            return true;
         }
-        if (!errors.isEmpty()) {
-            throw new PluginException(String.join("\n", errors),
-                    "define the missing functions, even empty ones: def stop_nova_hypervisor() {}");
-        }
+        check.problem(plugin.source().displayName(), new PluginException(plugin.source().displayName()
+                + ": a hypervisor plugin must define all of " + String.join(", ", HYPERVISOR_FUNCTIONS)
+                + "; missing: " + String.join(", ", missing),
+                "define the missing functions, even empty ones: def stop_nova_hypervisor() {}"));
+        return false;
     }
 
     public PluginTree tree() {

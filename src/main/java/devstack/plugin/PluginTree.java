@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The plugin files of a tree: hooks in {@code extras.d} in lexical order of file name, hypervisor plugins in
  * {@code nova_plugins} by driver name, libraries in {@code lib}. Files that do not fit a name pattern are ignored
- * with one warning each, except documentation (README files) and hidden files.
+ * with one warning each, except documentation (README files) and hidden files. A file named as a plugin that cannot
+ * be read, a dangling symlink included, is an error.
  */
 public final class PluginTree {
     private static final Pattern HOOK = Pattern.compile("\\d\\d-[A-Za-z0-9][A-Za-z0-9._-]*\\.groovy");
@@ -93,26 +94,56 @@ public final class PluginTree {
     }
 
     private static PluginSource source(Path topDir, PluginKind kind, Path file) {
-        if (!Files.isReadable(file)) {
-            throw new PluginException(kind.directory() + "/" + file.getFileName() + ": cannot be read",
-                    "make it readable (chmod a+r) or move it out of " + kind.directory() + "/");
-        }
-        return new PluginSource(kind, file, kind.directory() + "/" + file.getFileName());
+        String shown = kind.directory() + "/" + file.getFileName();
+        checkReadable(file, shown, kind.directory() + "/");
+        return new PluginSource(kind, file, shown);
     }
 
-    /** The regular files of a kind's directory in lexical order of name; none if the directory is missing. */
-    private static List<Path> files(Path topDir, PluginKind kind) {
-        Path dir = topDir.resolve(kind.directory());
+    /**
+     * A file named as a plugin must be one the host can read: a dangling symlink, a special file (a fifo would
+     * block the run) or an unreadable file is an error, never skipped, so that a plugin is never silently missing.
+     */
+    public static void checkReadable(Path file, String shown, String directory) {
+        String hint = "make it a readable file (chmod a+r) or move it out of " + directory;
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new PluginException(shown + ": cannot be read: it is a dangling symlink (to " + linkTarget(file)
+                    + ")", "point the link at an existing file or remove it from " + directory);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new PluginException(shown + ": cannot be read: it is not a regular file", hint);
+        }
+        if (!Files.isReadable(file)) {
+            throw new PluginException(shown + ": cannot be read", hint);
+        }
+    }
+
+    /**
+     * The entries of a plugin directory in lexical order of name, directories left out; none if the directory is
+     * missing. Dangling symlinks and special files are kept, so that a plugin name among them is reported.
+     */
+    public static List<Path> entries(Path dir, String shown) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
+            return entries.filter(p -> !Files.isDirectory(p))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
-            throw new PluginException(kind.directory() + "/: cannot be listed: " + e.getMessage(),
+            throw new PluginException(shown + ": cannot be listed: " + e.getMessage(),
                     "make the directory readable");
+        }
+    }
+
+    private static List<Path> files(Path topDir, PluginKind kind) {
+        return entries(topDir.resolve(kind.directory()), kind.directory() + "/");
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "?";
         }
     }
 }

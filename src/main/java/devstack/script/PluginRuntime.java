@@ -82,6 +82,7 @@ public final class PluginRuntime {
         try {
             work.run();
         } finally {
+            binding.flushOutput();
             pluginTimes.add(plugin.source().displayName(), Duration.between(start, Instant.now()));
         }
     }

@@ -20,6 +20,12 @@ public final class ScriptBinding extends Binding {
     private final Helpers helpers;
     private String first = "";
     private String second = "";
+    /**
+     * Where {@code print} and {@code println} write: one writer for the whole run, because Groovy's Script looks
+     * {@code out} up at each call, and a writer per call would lose {@code print}'s text that no newline ended.
+     */
+    private LineWriter output;
+    private PrintWriter out;
 
     ScriptBinding(Variables variables, PluginRuntime runtime) {
         this.variables = variables;
@@ -63,7 +69,7 @@ public final class ScriptBinding extends Binding {
             case "out":
                 if (!variables.isSet(name)) {
                     // println in a plugin is bash's echo: it goes to the log, and to the console when verbose.
-                    return new PrintWriter(new LineWriter(runtime.context().console()::detail), true);
+                    return out();
                 }
                 break;
             default:
@@ -76,6 +82,21 @@ public final class ScriptBinding extends Binding {
             return "";
         }
         throw new MissingPropertyException(name, ScriptBinding.class);
+    }
+
+    private PrintWriter out() {
+        if (out == null) {
+            output = new LineWriter(runtime.context().console()::detail);
+            out = new PrintWriter(output, true);
+        }
+        return out;
+    }
+
+    /** Emits text that {@code print} left without a newline, at the end of a plugin call, so it is not lost. */
+    void flushOutput() {
+        if (output != null) {
+            output.close();
+        }
     }
 
     @Override

@@ -18,8 +18,22 @@ public interface PackageManager {
     /** Refreshes the repository metadata. */
     void updateRepositories(Proxies proxies);
 
-    /** The package manager for this distribution. */
+    /**
+     * Stops the run if this distribution cannot do {@code operation} ("installing packages"), before anything is
+     * asked of the machine.
+     */
+    default void requireSupport(String operation) {
+    }
+
+    /**
+     * The package manager for this distribution: apt on the Debian family, dnf on the Fedora family (DevStack's
+     * is_fedora), and on any other distribution none: a package operation stops the run there, as DevStack's
+     * exit_distro_not_supported does.
+     */
     static PackageManager forDistribution(OsRelease os, Machine.Commands commands, Privilege privilege) {
-        return os.isUbuntu() ? new Apt(commands, privilege) : new Dnf(commands, privilege);
+        if (os.isUbuntu()) {
+            return new Apt(commands, privilege);
+        }
+        return os.isFedora() ? new Dnf(commands, privilege) : new UnsupportedDistribution(os);
     }
 }

@@ -47,6 +47,10 @@ public final class Packages {
         if (wanted.isEmpty()) {
             return;
         }
+        if (!offline.getAsBoolean()) {
+            // Offline nothing is installed, so no package operation is needed, even where none is possible.
+            manager.requireSupport("installing packages");
+        }
         Set<String> installed = manager.installed(wanted);
         List<String> missing = wanted.stream().filter(name -> !installed.contains(name)).toList();
         if (missing.isEmpty()) {
@@ -70,12 +74,19 @@ public final class Packages {
     /** is_package_installed: true if every named package is installed (false for no names, as in DevStack). */
     public boolean isInstalled(Collection<String> names) {
         List<String> asked = validated(names);
-        return !asked.isEmpty() && manager.installed(asked).containsAll(asked);
+        if (asked.isEmpty()) {
+            return false;
+        }
+        manager.requireSupport("finding if a package is installed");
+        return manager.installed(asked).containsAll(asked);
     }
 
     /** uninstall_package: removes the named packages that are installed. */
     public void uninstall(Collection<String> names) {
         List<String> asked = validated(names);
+        if (!asked.isEmpty()) {
+            manager.requireSupport("uninstalling packages");
+        }
         Set<String> installed = asked.isEmpty() ? Set.of() : manager.installed(asked);
         List<String> present = asked.stream().filter(installed::contains).toList();
         if (!present.isEmpty() && !offline.getAsBoolean()) {

@@ -39,6 +39,7 @@ class ConfigMergerSpec extends Specification {
         'a multi-line option replaces the existing lines'     | '[S]\nk = old\nz = 1\nk = old2\n' | '[S]\nk = 1\nk = 2'                               || '[S]\nk = 1\nk = 2\nz = 1\n'
         'new sections are appended in order'                  | '[A]\na = 1\n'                 | '[B]\nb = 1\n[C]\nc = 1'                              || '[A]\na = 1\n\n[B]\nb = 1\n\n[C]\nc = 1\n'
         'comments, indented and blank lines are skipped'      | ''                             | '[S]\n# note\n  indented = no\n\nk = v'                || '\n[S]\nk = v\n'
+        'a ; line is a comment too'                           | ''                             | '[S]\n;debug = True\nk = v'                           || '\n[S]\nk = v\n'
         'a value keeps its = signs and quotes'                | ''                             | '[S]\nurl = mysql://u:p@h/db?x=1\nj = {"a": "b"}'      || '\n[S]\nurl = mysql://u:p@h/db?x=1\nj = {"a": "b"}\n'
     }
 
@@ -46,5 +47,20 @@ class ConfigMergerSpec extends Specification {
         expect:
         merge('', 'k = v\n[S]\na = 1') == '\n[S]\na = 1\n'
         warnings == ["local.conf:1: 'k = v' comes before any [section] and is ignored, as in DevStack"]
+    }
+
+    def "a key that iniset would refuse is an error at its local.conf line, before anything is merged: #line"() {
+        when:
+        merge('', "[S]\na = 1\n$line")
+
+        then:
+        ConfigurationException e = thrown()
+        e.exitCode() == 2
+        e.message.startsWith("local.conf:3: '$line': the option name cannot be written: $why")
+
+        where:
+        line            | why
+        'a:b = 1'       | "it contains ':'"
+        'a\u0001 = 1'   | 'it contains the control character U+0001'
     }
 }

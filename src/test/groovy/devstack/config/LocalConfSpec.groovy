@@ -71,14 +71,78 @@ class LocalConfSpec extends Specification {
         '[[post-config|/etc/x.conf]]'   | true
         '[[grp|]]'                      | true
         '[[extra|x]] trailing text'     | true
-        '[[|x]]'                        | false
-        '[[nobar]]'                     | false
+        '[[ post-config | x ]]'         | true
         '[DEFAULT]'                     | false
-        ' [[a|b]]'                      | false
-        '[[a|b]'                        | false
         'x [[a|b]]'                     | false
+        'A=[[a|b]]'                     | false
 
         kind = header ? 'a header' : 'not a header'
+    }
+
+    def "a malformed meta-section header #line is an error naming the line, not body text"() {
+        when:
+        parse("[[local|localrc]]\nA=1\n${line}\nB=2")
+
+        then:
+        ConfigurationException e = thrown()
+        e.message.startsWith("local.conf:3: malformed meta-section header '${line.strip()}': $why")
+        e.hint().contains('[[group|file]]')
+
+        where:
+        line                   | why
+        '[[local|localrc]'     | 'it has no closing ]]'
+        '[[local|localrc'      | 'it has no closing ]]'
+        '[[nobar]]'            | "it has no '|'"
+        '[[local||localrc]]'   | "the file '|localrc' contains '|'"
+        '[[lo cal|localrc]]'   | "the group 'lo cal' is not a name"
+        '[[a[b|c]]'            | "the group 'a[b' is not a name"
+        '[[post-config|x]y]]'  | "the file 'x]y' contains"
+        ' [[a|b]]'             | 'it does not start at the beginning of the line'
+        '\t[[post-config|x]]'  | 'it does not start at the beginning of the line'
+    }
+
+    def "[[|localrc]], a header without a group, is an error naming the line"() {
+        when:
+        parse('[[|localrc]]\nDEST=/srv/stack')
+
+        then:
+        ConfigurationException e = thrown()
+        e.message.startsWith('local.conf:1:')
+        e.message.contains('empty group')
+    }
+
+    def "a UTF-8 byte-order mark before the first header is skipped"() {
+        given:
+        Path file = dir.resolve('local.conf')
+        Files.write(file, [0xEF, 0xBB, 0xBF] as byte[])
+        Files.writeString(file, '[[local|localrc]]\nDEST=/srv/stack\n', java.nio.file.StandardOpenOption.APPEND)
+
+        when:
+        LocalConf conf = LocalConf.read(file)
+
+        then:
+        conf.sections()*.group() == ['local']
+        texts(conf.body('local', 'localrc')) == ['DEST=/srv/stack']
+    }
+
+    def "a local.conf that is #what is an error that says so"() {
+        given:
+        Path file = dir.resolve('local.conf')
+        make(file)
+
+        when:
+        LocalConf.read(file)
+
+        then:
+        ConfigurationException e = thrown()
+        e.exitCode() == 2
+        e.message == "$file $message"
+        e.hint().contains('local.conf must be a readable file')
+
+        where:
+        what                 | make                                                     || message
+        'a directory'        | { Path f -> Files.createDirectory(f) }                   || 'is a directory, not a file'
+        'a dangling symlink' | { Path f -> Files.createSymbolicLink(f, Path.of('gone')) } || 'is a dangling symlink (to gone)'
     }
 
     def "a header with an empty file name has an empty file spec"() {

@@ -151,7 +151,7 @@ class SettingsSpec extends Specification {
         settings.get('LOGFILE') == '/var/log/ds/stack.sh.log'
     }
 
-    def "a standalone localrc next to a [[local|other]] block only is no conflict and gets no warning"() {
+    def "a standalone localrc next to a [[local|other]] block only is no conflict; the block gets its own warning"() {
         given:
         localConf('[[local|other]]\nIGNORED=1\n')
         localrcFile('VIRT_DRIVER=from-localrc\n')
@@ -161,7 +161,107 @@ class SettingsSpec extends Specification {
 
         then:
         settings.get('VIRT_DRIVER') == 'from-localrc'
-        warnings.isEmpty()
+        warnings == ['local.conf:1: [[local|other]] is ignored: the local group has only [[local|localrc]]']
+    }
+
+    def "[[local|lcoalrc]] is ignored with a warning naming its line"() {
+        given:
+        localConf('# mine\n[[local|lcoalrc]]\nDEST=/srv/stack\n')
+
+        when:
+        Settings settings = load()
+
+        then:
+        warnings == ['local.conf:2: [[local|lcoalrc]] is ignored: the local group has only [[local|localrc]]']
+        settings.get('DEST') == '/opt/stack'
+    }
+
+    def "a #name that is a #what stops loading instead of falling back to the defaults"() {
+        given:
+        make(top.resolve(name))
+
+        when:
+        load()
+
+        then:
+        ConfigurationException e = thrown()
+        e.exitCode() == 2
+        e.message.startsWith("${top.resolve(name)} is a")
+
+        where:
+        name         | what               | make
+        'local.conf' | 'directory'        | { Path f -> Files.createDirectory(f) }
+        'local.conf' | 'dangling symlink' | { Path f -> Files.createSymbolicLink(f, Path.of('nowhere')) }
+        'localrc'    | 'directory'        | { Path f -> Files.createDirectory(f) }
+        'localrc'    | 'dangling symlink' | { Path f -> Files.createSymbolicLink(f, Path.of('nowhere')) }
+    }
+
+    def "a relative #name given in local.conf is an error naming its line: #value"() {
+        given:
+        localConf("# mine\n[[local|localrc]]\nA=1\n${name}=${value}\n")
+
+        when:
+        load()
+
+        then:
+        ConfigurationException e = thrown()
+        e.exitCode() == 2
+        e.message == "local.conf:4: ${name}=${value} is not an absolute path"
+        e.hint().contains('absolute paths (e.g. DEST=/opt/stack)')
+
+        where:
+        name          | value
+        'DEST'        | 'reldest'
+        'DEST'        | ''
+        'DEST'        | './stack'
+        'DATA_DIR'    | 'data'
+        'SERVICE_DIR' | 'status'
+        'LOGDIR'      | 'logs'
+        'LOGFILE'     | 'stack.log'
+        'FILES'       | 'files'
+        'NOVA_CONF'   | 'nova.conf'
+    }
+
+    def "a relative #name from the environment is an error that says it came from the environment"() {
+        when:
+        load([(name): 'relative/dir'])
+
+        then:
+        ConfigurationException e = thrown()
+        e.exitCode() == 2
+        e.message == "${name}=relative/dir (from the environment) is not an absolute path"
+
+        where:
+        name << ['DEST', 'DATA_DIR', 'SERVICE_DIR', 'LOGDIR', 'FILES']
+    }
+
+    def "a relative default is reported with the setting it was derived from: #given"() {
+        given:
+        localConf("[[local|localrc]]\n${given}\n")
+
+        when:
+        load()
+
+        then:
+        ConfigurationException e = thrown()
+        e.message == message
+
+        where:
+        given                        || message
+        'LOGFILE=logs/stack.sh.log'  || 'local.conf:2: LOGDIR=logs (derived from LOGFILE=logs/stack.sh.log) is not an absolute path'
+        'NOVA_CONF_DIR=etc/nova'     || 'local.conf:2: NOVA_CONF=etc/nova/nova.conf (derived from NOVA_CONF_DIR=etc/nova) is not an absolute path'
+    }
+
+    def "a relative value fixed by a later localrc line, and ~ expanded to HOME, are fine"() {
+        given:
+        localConf('[[local|localrc]]\nDEST=stack\nDEST=/srv/$DEST\nDATA_DIR=~/data\n')
+
+        when:
+        Settings settings = load([HOME: '/home/me'])
+
+        then:
+        settings.get('DEST') == '/srv/stack'
+        settings.get('DATA_DIR') == '/home/me/data'
     }
 
     def "a standalone localrc wins completely over [[local|localrc]], with a warning"() {

@@ -86,6 +86,58 @@ enable_plugin later $good.url stable
         cycle.out.contains('plugin_requires cycle: b -> a -> b')
     }
 
+    def "plugins and stack judge the same files the same way: #fault"() {
+        given:
+        tree.write('nova_plugins/hypervisor-half.groovy', new File('nova_plugins/hypervisor-fake.groovy').text)
+        def repo = new PluginRepo(dir, 'ext').probePlugin('ext')
+        String localrc = 'VIRT_DRIVER=probe\nENABLED_SERVICES=n-cpu'
+        if (file.startsWith('ext:')) {
+            repo.file(file.substring(4), text)
+            localrc += "\nenable_plugin ext $repo.url"
+        } else {
+            tree.write(file, text)
+        }
+        repo.commit()
+        PluginRepo.git(dir, 'clone', '--quiet', "$dir/remotes/ext.git", "$tree.dest/ext")
+        tree.localConf(localrc)
+
+        when:
+        def listed = Cli.run(tree.root, 'plugins')
+        def stack = Cli.run(tree.root, 'stack')
+
+        then:
+        stack.exitCode == 2
+        listed.exitCode == 2
+        row(listed, kind, name)?.take(4) == [kind, name, enabled, 'no']
+        List<String> reported = stack.err.readLines().findAll { !it.startsWith('hint:') && !it.startsWith('stack.sh failed') }
+                .collect { it.replaceFirst(/^\[ERROR\] /, '') }
+        !reported.isEmpty()
+        reported.every { listed.out.contains(it) }
+        listed.err.contains('1 invalid plugin: stack would refuse to start')
+        tree.probed().isEmpty()
+
+        where:
+        fault                                    | file                            | text                       || kind         | name       | enabled
+        'a library with a syntax error'          | 'lib/broken.groovy'             | 'def f( {\n'               || 'library'    | 'broken'   | '-'
+        'a hook with a syntax error'             | 'extras.d/60-broken.groovy'     | 'if (\n'                   || 'hook'       | '60-broken'| 'yes'
+        'a hypervisor plugin missing functions'  | 'nova_plugins/hypervisor-x.groovy' | 'def install_nova_hypervisor() {}\n' || 'hypervisor' | 'x' | 'no'
+        'an external plugin library with a syntax error' | 'ext:devstack/lib/a.groovy' | 'def a( {\n'               || 'external'   | 'ext'      | 'yes'
+    }
+
+    def "a valid library is listed as such, and a tree of valid plugins still exits 0"() {
+        given:
+        tree.write('nova_plugins/hypervisor-half.groovy', new File('nova_plugins/hypervisor-fake.groovy').text)
+        tree.library('helpers.groovy', 'def helper() { 1 }\n')
+        tree.localConf('VIRT_DRIVER=probe\nENABLED_SERVICES=n-cpu')
+
+        when:
+        def run = Cli.run(tree.root, 'plugins')
+
+        then:
+        run.exitCode == 0
+        row(run, 'library', 'helpers') == ['library', 'helpers', '-', 'yes', 'lib/helpers.groovy']
+    }
+
     def "a configuration error is reported like any other command's, exit 2"() {
         given:
         tree.localConf('enable_plugin only-a-name')

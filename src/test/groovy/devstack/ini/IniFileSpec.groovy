@@ -152,6 +152,52 @@ class IniFileSpec extends Specification {
         'option'  | 'S'         | 'x\ny'   | 'v'
     }
 
+    def "#helper refuses the #what name #name.inspect(), which would change the file's structure"() {
+        given:
+        write('[DEFAULT]\na = 1\nb = 2\n')
+
+        when:
+        call(conf, name)
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message.startsWith("$what name '$name' would change the file's structure: $why")
+        content() == '[DEFAULT]\na = 1\nb = 2\n'
+
+        where:
+        helper             | what      | name      | why                                                  | call
+        'iniset'           | 'option'  | '[evil]'  | 'it starts with \'[\', so the line would be read as a section header' | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k=v'     | "it contains '=', so the line would be read as an option named 'k'" | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | '#k'      | "it starts with '#', so the line would be read as a comment"       | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | ';k'      | "it starts with ';', so the line would be read as a comment"       | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | ' k'      | 'it starts with a blank'                             | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k '      | 'it ends with a blank'                               | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'a:b'     | "it contains ':'"                                    | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k\u0000' | 'it contains the control character U+0000'          | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'section' | 'a]b'     | "it contains ']'"                                    | { Path f, String n -> IniEditor.iniset(f, n, 'k', 'x') }
+        'iniset'           | 'section' | 'a\u001bb' | 'it contains the control character U+001B'         | { Path f, String n -> IniEditor.iniset(f, n, 'k', 'x') }
+        'iniset_multiline' | 'option'  | '[evil]'  | 'it starts with'                                     | { Path f, String n -> IniEditor.inisetMultiline(f, 'DEFAULT', n, 'x', 'y') }
+        'iniadd'           | 'option'  | 'k=v'     | "it contains '='"                                    | { Path f, String n -> IniEditor.iniadd(f, 'DEFAULT', n, 'x') }
+        'iniadd_literal'   | 'option'  | '#k'      | "it starts with '#'"                                 | { Path f, String n -> IniEditor.iniaddLiteral(f, 'DEFAULT', n, 'x') }
+    }
+
+    def "names that keep the file's structure are written as given: section #section.inspect(), option #option.inspect()"() {
+        when:
+        IniEditor.iniset(conf, section, option, 'v')
+
+        then:
+        IniEditor.iniget(conf, section, option) == 'v'
+        IniEditor.inigetSections(conf) == [section]
+
+        where:
+        section                  | option
+        'DEFAULT'                | 'my opt'
+        'composite:osapi'        | '/v2.1'
+        'filter:s3token'         | 'www_authenticate_uri'
+        'a[b'                    | 'k.with.dots'
+        'keystone_authtoken'     | 'x*'
+    }
+
     // ----- iniget, iniget_multiline, ini_has_option -----
 
     def "iniget: #why"() {

@@ -130,4 +130,67 @@ private helper() {}
         cleanup:
         System.err = stderr
     }
+
+    def "a call that would end the program is refused at compile time, with file, line and column: #code"() {
+        when:
+        compiler.compile(source(PluginKind.HOOK, '50-exit.groovy', "echo_summary 'start'\n$code\n"))
+
+        then:
+        PluginException e = thrown()
+        e.exitCode() == 2
+        e.message =~ /^extras\.d\/50-exit\.groovy:$line:\d+: ${java.util.regex.Pattern.quote(call)}\(\) would end the whole program/
+        e.message.contains("call die 'message' to stop the run with an error")
+
+        where:
+        code                                                        || line | call
+        'System.exit(0)'                                            || 2    | 'System.exit'
+        'System.exit 3'                                             || 2    | 'System.exit'
+        'java.lang.System.exit(1)'                                  || 2    | 'System.exit'
+        'Runtime.getRuntime().exit(1)'                              || 2    | 'Runtime.exit'
+        'Runtime.runtime.halt(1)'                                   || 2    | 'Runtime.halt'
+        'Runtime.getRuntime().halt(2)'                              || 2    | 'Runtime.halt'
+        'def stop = System.&exit'                                   || 2    | 'System.exit'
+        'if ($1 == "stack") {\n  [1].each {\n    System.exit(it)\n  }\n}' || 4 | 'System.exit'
+        'def stop_all() {\n  System.exit(1)\n}'                      || 3    | 'System.exit'
+    }
+
+    def "a statically imported exit is refused too"() {
+        when:
+        compiler.compile(source(PluginKind.HOOK, '50-exit.groovy', 'import static java.lang.System.exit\n\nexit(0)\n'))
+
+        then:
+        PluginException e = thrown()
+        e.message =~ /^extras\.d\/50-exit\.groovy:3:\d+: System\.exit\(\) would end the whole program/
+    }
+
+    def "calls that merely share the name are not refused: #code"() {
+        expect:
+        compiler.compile(source(PluginKind.HOOK, '50-ok.groovy', code)) != null
+
+        where:
+        code << ['def exit(int code) { code }\nexit(1)', 'def door = [exit: { 1 }]\ndoor.exit()',
+                 'System.getProperty("java.version")', 'Runtime.getRuntime().availableProcessors()']
+    }
+
+    def "an error inside a closure is located at the closure's line, not the line of the call that runs it"() {
+        given:
+        def plugin = compiler.compile(source(PluginKind.HOOK, '50-closure.groovy', """\
+['a'].each {
+    ['b'].collect {
+        throw new IllegalStateException('inner')
+    }
+}
+"""))
+
+        when:
+        Throwable error = null
+        try {
+            plugin.scriptClass().getDeclaredConstructor().newInstance().run()
+        } catch (IllegalStateException e) {
+            error = e
+        }
+
+        then:
+        compiler.locate(error).get().toString() == 'extras.d/50-closure.groovy:3'
+    }
 }

@@ -72,4 +72,32 @@ class PluginSetSpec extends Specification {
         expect:
         load().library(top.resolve('lib/../lib/template.groovy')).get().functions() == ['install_template'] as Set
     }
+
+    def "check records each file's problems under its name, syntax errors and missing functions together"() {
+        given:
+        file('extras.d/50-ok.groovy', '// fine')
+        file('extras.d/60-broken.groovy', 'if (')
+        file('nova_plugins/hypervisor-half.groovy', hypervisor(['install_nova_hypervisor']))
+        file('lib/bad.groovy', 'def f( {')
+        def check = new PluginCheck(new PluginCompiler(PluginScript))
+
+        when:
+        PluginSet set = PluginSet.check(PluginTree.discover(top, {}), check)
+
+        then:
+        set.hooks()*.source()*.displayName() == ['extras.d/50-ok.groovy']
+        check.problems('extras.d/50-ok.groovy').isEmpty()
+        check.problems('extras.d/60-broken.groovy').size() == 1
+        check.problems('extras.d/60-broken.groovy')[0].startsWith('extras.d/60-broken.groovy:1:')
+        check.problems('nova_plugins/hypervisor-half.groovy')[0].contains('missing: cleanup_nova_hypervisor')
+        check.problems('lib/bad.groovy')[0].startsWith('lib/bad.groovy:1:')
+
+        when:
+        check.throwIfAny()
+
+        then:
+        PluginException e = thrown()
+        e.message.readLines().size() == 3
+        e.hint() == 'fix the plugins above; nothing was run'
+    }
 }

@@ -99,4 +99,64 @@ class PluginTreeSpec extends Specification {
         expect:
         discover().hooks().isEmpty()
     }
+
+    def "a dangling symlink named as a plugin in #directory is an error naming it, not a skipped file"() {
+        given:
+        Files.createDirectories(top.resolve(directory))
+        Files.createSymbolicLink(top.resolve("$directory/$name"), Path.of('/nonexistent/plugin.groovy'))
+
+        when:
+        discover()
+
+        then:
+        PluginException e = thrown()
+        e.exitCode() == 2
+        e.message == "$directory/$name: cannot be read: it is a dangling symlink (to /nonexistent/plugin.groovy)"
+        e.hint().contains('remove it')
+
+        where:
+        directory      | name
+        'extras.d'     | '50-x.groovy'
+        'nova_plugins' | 'hypervisor-x.groovy'
+        'lib'          | 'x.groovy'
+    }
+
+    def "a fifo named as a hook is an error, not a read that blocks the run"() {
+        given:
+        Files.createDirectories(top.resolve('extras.d'))
+        def mkfifo = new ProcessBuilder('mkfifo', top.resolve('extras.d/50-fifo.groovy').toString()).start()
+        assert mkfifo.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0
+
+        when:
+        discover()
+
+        then:
+        PluginException e = thrown()
+        e.message == 'extras.d/50-fifo.groovy: cannot be read: it is not a regular file'
+    }
+
+    def "a dangling symlink whose name is not a plugin's gets the usual warning, and a README link none"() {
+        given:
+        Files.createDirectories(top.resolve('extras.d'))
+        Files.createSymbolicLink(top.resolve('extras.d/5-bad.groovy'), Path.of('/nonexistent'))
+        Files.createSymbolicLink(top.resolve('extras.d/README'), Path.of('/nonexistent'))
+
+        when:
+        def tree = discover()
+
+        then:
+        tree.hooks().isEmpty()
+        warnings.size() == 1
+        warnings[0].startsWith('extras.d/5-bad.groovy: ignored')
+    }
+
+    def "a symlink to a readable hook is a hook"() {
+        given:
+        file('elsewhere/hook.groovy')
+        Files.createDirectories(top.resolve('extras.d'))
+        Files.createSymbolicLink(top.resolve('extras.d/50-linked.groovy'), top.resolve('elsewhere/hook.groovy'))
+
+        expect:
+        discover().hooks()*.displayName() == ['extras.d/50-linked.groovy']
+    }
 }
