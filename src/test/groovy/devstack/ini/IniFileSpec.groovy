@@ -166,28 +166,28 @@ class IniFileSpec extends Specification {
 
         where:
         helper             | what      | name      | why                                                  | call
-        'iniset'           | 'option'  | '[evil]'  | 'it starts with \'[\', so the line would be read as a section header' | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | 'k=v'     | "it contains '=', so the line would be read as an option named 'k'" | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | '#k'      | "it starts with '#', so the line would be read as a comment"       | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | ';k'      | "it starts with ';', so the line would be read as a comment"       | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | ' k'      | 'it starts with a blank'                             | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | 'k '      | 'it ends with a blank'                               | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | 'a:b'     | "it contains ':'"                                    | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'option'  | 'k\u0000' | 'it contains the control character U+0000'          | { Path f, String n -> IniEditor.iniset(f, 'DEFAULT', n, 'x') }
-        'iniset'           | 'section' | 'a]b'     | "it contains ']'"                                    | { Path f, String n -> IniEditor.iniset(f, n, 'k', 'x') }
-        'iniset'           | 'section' | 'a\u001bb' | 'it contains the control character U+001B'         | { Path f, String n -> IniEditor.iniset(f, n, 'k', 'x') }
-        'iniset_multiline' | 'option'  | '[evil]'  | 'it starts with'                                     | { Path f, String n -> IniEditor.inisetMultiline(f, 'DEFAULT', n, 'x', 'y') }
-        'iniadd'           | 'option'  | 'k=v'     | "it contains '='"                                    | { Path f, String n -> IniEditor.iniadd(f, 'DEFAULT', n, 'x') }
-        'iniadd_literal'   | 'option'  | '#k'      | "it starts with '#'"                                 | { Path f, String n -> IniEditor.iniaddLiteral(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | '[evil]'  | 'it starts with \'[\', so the line would be read as a section header' | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k=v'     | "it contains '=', so the line would be read as an option named 'k'" | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | '#k'      | "it starts with '#', so the line would be read as a comment"       | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | ';k'      | "it starts with ';', so the line would be read as a comment"       | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | ' k'      | 'it starts with a blank'                             | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k '      | 'it ends with a blank'                               | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'a:b'     | "it contains ':'"                                    | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'option'  | 'k\u0000' | 'it contains the control character U+0000'          | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, 'DEFAULT', n, 'x') }
+        'iniset'           | 'section' | 'a]b'     | "it contains ']'"                                    | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, n, 'k', 'x') }
+        'iniset'           | 'section' | 'a\u001bb' | 'it contains the control character U+001B'         | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniset(f, n, 'k', 'x') }
+        'iniset_multiline' | 'option'  | '[evil]'  | 'it starts with'                                     | { Path f, String n -> IniEditor.on(IniEditor.FILES).inisetMultiline(f, 'DEFAULT', n, 'x', 'y') }
+        'iniadd'           | 'option'  | 'k=v'     | "it contains '='"                                    | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniadd(f, 'DEFAULT', n, 'x') }
+        'iniadd_literal'   | 'option'  | '#k'      | "it starts with '#'"                                 | { Path f, String n -> IniEditor.on(IniEditor.FILES).iniaddLiteral(f, 'DEFAULT', n, 'x') }
     }
 
     def "names that keep the file's structure are written as given: section #section.inspect(), option #option.inspect()"() {
         when:
-        IniEditor.iniset(conf, section, option, 'v')
+        ini.iniset(conf, section, option, 'v')
 
         then:
-        IniEditor.iniget(conf, section, option) == 'v'
-        IniEditor.inigetSections(conf) == [section]
+        ini.iniget(conf, section, option) == 'v'
+        ini.inigetSections(conf) == [section]
 
         where:
         section                  | option

@@ -7,7 +7,6 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.function.Supplier
 
 /**
  * Which package manager a distribution gets (DevStack's is_ubuntu / is_fedora), and what happens on any other:
@@ -20,7 +19,8 @@ class UnsupportedDistributionSpec extends Specification {
     StringWriter out = new StringWriter()
     Console console = new Console(new PrintWriter(out), new PrintWriter(out))
     CommandRunner commands = new CommandRunner(console)
-    Supplier<PackageTools> noTools = { throw new AssertionError('no package tool may be used') } as Supplier<PackageTools>
+    /** A sudo that fails: no package tool may run (the specs are not root for it). */
+    Privilege noTools = new Privilege(false, '/bin/false')
 
     private OsRelease osRelease(String text) {
         Path file = dir.resolve('os-release')
@@ -29,7 +29,8 @@ class UnsupportedDistributionSpec extends Specification {
     }
 
     private Packages packagesOn(OsRelease os) {
-        new Packages(PackageManager.forDistribution(os, commands, noTools), console, { false }, { false })
+        new Packages(PackageManager.forDistribution(os, commands, noTools), console, { false }, { false },
+                { new Proxies('', '', '') })
     }
 
     def "#label gets #manager"() {
@@ -104,7 +105,7 @@ class UnsupportedDistributionSpec extends Specification {
         given:
         console.verbose = true
         def packages = new Packages(PackageManager.forDistribution(osRelease('ID=alpine\nVERSION_ID=3.20.3\n'), commands,
-                noTools), console, { false }, { true })
+                noTools), console, { false }, { true }, { new Proxies('', '', '') })
 
         when:
         packages.install(['cowsay'])
