@@ -5,7 +5,9 @@ import devstack.console.Console;
 import devstack.console.StatusLine;
 import devstack.lifecycle.Host;
 import devstack.lifecycle.Lifecycle;
+import devstack.lifecycle.FailureCard;
 import devstack.lifecycle.StepFailedException;
+import devstack.lifecycle.StepsFailedException;
 import devstack.plan.DryRunReport;
 import devstack.plan.Plan;
 import devstack.plan.PlanJson;
@@ -14,7 +16,6 @@ import devstack.plan.SimulatedMachine;
 import devstack.system.Machine;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,22 +148,10 @@ abstract class LifecycleCommand implements Callable<Integer> {
     }
 
     private void report(Console console, DevstackException e) {
-        console.error(e.getMessage());
-        if (e instanceof StepFailedException step) {
-            step.commandOutput().forEach(line -> console.errorDetail("    " + line));
-        }
-        if (e.hint() != null) {
-            console.errorDetail("hint: " + e.hint());
-        }
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        console.logOnly(trace.toString());
-        if (debug) {
-            console.errorDetail(trace.toString());
-        }
+        FailureCard.print(console, e, debug);
         if (console.log() != null) {
             console.errorDetail(scriptName() + " failed: full log in " + console.log().file());
-        } else if (e instanceof StepFailedException) {
+        } else if (e instanceof StepFailedException || e instanceof StepsFailedException) {
             console.errorDetail(scriptName() + " failed");
         }
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -142,8 +143,8 @@ public final class ExternalPlugins {
         }
     }
 
-    /** The {@code source} phase: each plugin's settings. */
-    public void loadSettings() {
+    /** The {@code source} phase: each plugin's settings, each run through {@code guard}. */
+    public void loadSettings(Consumer<Runnable> guard) {
         boolean announced = false;
         for (ExternalPlugin plugin : plugins) {
             if (plugin.settings().isPresent()) {
@@ -152,16 +153,16 @@ public final class ExternalPlugins {
                     announced = true;
                 }
                 // DevStack sources settings from a function called without arguments: $1 and $2 are empty.
-                runtime.run(plugin.settings().get(), "", "");
+                guard.accept(() -> runtime.run(plugin.settings().get(), "", ""));
             }
         }
     }
 
-    /** Every later phase: each plugin's plugin.groovy with {@code $1} and {@code $2}. */
-    public void runPhase(String first, String second) {
+    /** Every later phase: each plugin's plugin.groovy with {@code $1} and {@code $2}, run through {@code guard}. */
+    public void runPhase(String first, String second, Consumer<Runnable> guard) {
         for (ExternalPlugin plugin : plugins) {
             console.detail("plugin " + plugin.name() + " " + (first + " " + second).trim());
-            runtime.run(plugin.plugin(), first, second);
+            guard.accept(() -> runtime.run(plugin.plugin(), first, second));
         }
     }
 

@@ -1,6 +1,7 @@
 package devstack.lifecycle;
 
 import devstack.external.ExternalPlugins;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +34,11 @@ final class ExternalPluginStep implements LifecycleExtension {
 
     /** The source phase loads each plugin's settings; every later phase runs its plugin.groovy. */
     @Override
-    public void afterHooks(Phase phase) {
+    public void afterHooks(Phase phase, Consumer<Runnable> guard) {
         if (phase == Phase.SOURCE) {
-            plugins().loadSettings();
+            plugins().loadSettings(guard);
         } else {
-            plugins().runPhase(phase.mode(), phase.subPhase());
+            plugins().runPhase(phase.mode(), phase.subPhase(), guard);
         }
     }
 

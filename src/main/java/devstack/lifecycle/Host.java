@@ -45,13 +45,15 @@ public final class Host {
      * Prepares a run of the tree at {@code topDir} on {@code machine}: the real one, a dry run's, or the test kit's
      * recording machine; nothing here knows which.
      */
-    public static Lifecycle prepare(Path topDir, Map<String, String> environment, Console console, Machine machine,
+    public static Lifecycle prepare(Path topDir, Map<String, String> environment, Console console, Machine host,
                                     Options options) {
         Clock clock = Clock.systemUTC();
-        Settings settings = Settings.load(topDir, environment, console::warn, commandSubstitution(machine.commands()));
+        Settings settings = Settings.load(topDir, environment, console::warn, commandSubstitution(host.commands()));
         console.useMask(new SecretMask(() -> settings.variables().asMap()));
         console.setVerbose(settings.isTrue("VERBOSE"));
 
+        // From here on, every path the run creates is recorded, so that clean removes only what the host made.
+        CreatedPaths machine = new CreatedPaths(host, settings.path("DEST"));
         PluginCompiler compiler = new PluginCompiler(PluginScript.class);
         PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
         ScriptContext context = new ScriptContext(settings, console, machine, clock);
@@ -59,7 +61,7 @@ public final class Host {
         OsVariables.of(machine.os()).forEach(settings.variables()::set);
         PluginRuntime runtime = new PluginRuntime(compiler, plugins, context);
         HypervisorPlugin hypervisor = new HypervisorPlugin(plugins, runtime, settings);
-        MachineState state = new MachineState(settings, machine);
+        MachineState state = new MachineState(settings, machine, console);
         List<LifecycleExtension> extensions = new ArrayList<>();
         Prerequisites prerequisites = new Prerequisites(settings, context);
         prerequisites.validate();

@@ -149,21 +149,35 @@ public final class Lifecycle {
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
     public void unstack(boolean all) {
         Instant start = clock.instant();
+        runner.keepGoing();
         lockedIfStacked(() -> unstackSteps(all));
         machine.finish();
-        console.summary("unstack.sh completed in " + seconds(start) + " seconds.");
+        endUndo("unstack.sh", start);
     }
 
     /** clean.sh: unstack --all, then remove the state of the run. */
     public void clean() {
         Instant start = clock.instant();
+        runner.keepGoing();
         lockedIfStacked(() -> {
             unstackSteps(true);
             runner.phase(Phase.CLEAN);
             cleanUp();
         });
         machine.finish();
-        console.summary("clean.sh completed in " + seconds(start) + " seconds.");
+        endUndo("clean.sh", start);
+    }
+
+    /**
+     * The end of unstack or clean, which never stop early: every failed step was reported when it failed; the
+     * last lines list them all, and the exit code is 1.
+     */
+    private void endUndo(String script, Instant start) {
+        List<StepFailedException> failures = runner.failures();
+        if (!failures.isEmpty()) {
+            throw new StepsFailedException(script, failures);
+        }
+        console.summary(script + " completed in " + seconds(start) + " seconds.");
     }
 
     /** Runs {@code steps} holding the run lock of DEST. */
@@ -197,19 +211,15 @@ public final class Lifecycle {
 
     /** The core's part of unstack: the hypervisor's stop, then every process run_process recorded. */
     private void stopEverything() {
-        runner.core(Phase.UNSTACK, () -> {
-            hypervisor.stop();
-            // Every process run_process recorded, whether or not a hook stopped it or its service is still enabled.
-            machine.processes().stopAll(settings.path("SERVICE_DIR"));
-        });
+        runner.core(Phase.UNSTACK, hypervisor::stop);
+        // Every process run_process recorded, whether or not a hook stopped it or its service is still enabled.
+        runner.core(Phase.UNSTACK, () -> machine.processes().stopAll(settings.path("SERVICE_DIR")));
     }
 
     /** The core's part of clean: the hypervisor's cleanup, then the run's state removed. */
     private void cleanUp() {
-        runner.core(Phase.CLEAN, () -> {
-            hypervisor.cleanup();
-            state.remove();
-        });
+        runner.core(Phase.CLEAN, hypervisor::cleanup);
+        runner.core(Phase.CLEAN, state::remove);
     }
 
     /** override-defaults, the hypervisor plugin (sourced with lib/nova in DevStack), then the source phase. */

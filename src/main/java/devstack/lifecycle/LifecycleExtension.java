@@ -1,5 +1,7 @@
 package devstack.lifecycle;
 
+import java.util.function.Consumer;
+
 /**
  * What joins a phase besides the core and the hooks: external plugins run after the hooks of every phase, and
  * local.conf meta-sections are merged at their points. The lifecycle calls every extension at each point.
@@ -13,8 +15,11 @@ public interface LifecycleExtension {
     default void overrideDefaults() {
     }
 
-    /** After the hooks of {@code phase}: external plugins' files for that phase. */
-    default void afterHooks(Phase phase) {
+    /**
+     * After the hooks of {@code phase}: external plugins' files for that phase, each run through {@code guard}, so
+     * that in unstack and clean a failing plugin does not keep the next from running.
+     */
+    default void afterHooks(Phase phase, Consumer<Runnable> guard) {
     }
 
     /** A local.conf merge point: {@code post-config}, {@code extra}, {@code post-extra} or {@code test-config}. */

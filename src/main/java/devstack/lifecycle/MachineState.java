@@ -2,7 +2,7 @@ package devstack.lifecycle;
 
 import devstack.DevstackException;
 import devstack.config.Settings;
-import devstack.system.Machine;
+import devstack.console.Console;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,13 @@ final class MachineState {
     private static final List<String> STATE_DIRS = List.of("DATA_DIR", "SERVICE_DIR", "LOGDIR");
 
     private final Settings settings;
-    private final Machine machine;
+    private final CreatedPaths machine;
+    private final Console console;
 
-    MachineState(Settings settings, Machine machine) {
+    MachineState(Settings settings, CreatedPaths machine, Console console) {
         this.settings = settings;
         this.machine = machine;
+        this.console = console;
     }
 
     /** Creates DEST and the state directories, owned by STACK_USER when created through sudo. */
@@ -53,16 +55,33 @@ final class MachineState {
         }
     }
 
-    /** Removes the state directories and the files the core generated (NOVA_CONF, and its directory if empty). */
+    /**
+     * Removes the state directories and the files the core generated (NOVA_CONF, and its directory if empty), as
+     * far as the host created them: a path a setting names that the host did not create is left, with a warning.
+     * Each is tried, whatever happens to the others; the first failure is thrown at the end.
+     */
     void remove() {
+        List<RuntimeException> failures = new ArrayList<>();
         for (String name : STATE_DIRS) {
-            delete(name, settings.path(name));
+            tryDelete(name, settings.path(name), failures);
         }
         Path novaConf = settings.path("NOVA_CONF");
-        delete("NOVA_CONF", novaConf);
+        tryDelete("NOVA_CONF", novaConf, failures);
         Path novaDir = novaConf.toAbsolutePath().getParent();
         if (novaDir != null && machine.files().isDirectory(novaDir) && machine.files().list(novaDir).isEmpty()) {
-            delete("NOVA_CONF_DIR", novaDir);
+            tryDelete("NOVA_CONF's directory", novaDir, failures);
+        }
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(e -> console.error(e.getMessage()));
+            throw failures.get(0);
+        }
+    }
+
+    private void tryDelete(String name, Path path, List<RuntimeException> failures) {
+        try {
+            delete(name, path);
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
     }
 
@@ -71,7 +90,12 @@ final class MachineState {
             return;
         }
         refuseDangerous(name, path);
+        if (!machine.createdByHost(path)) {
+            console.warn("clean: " + name + " (" + path + ") was not created by devstack; it is left as it is");
+            return;
+        }
         machine.files().delete(path);
+        machine.forget(path);
     }
 
     /** Never removes the root, a top-level directory, or the tree itself: a typo in a setting must not hurt. */

@@ -2,7 +2,6 @@ package devstack.lifecycle;
 
 import devstack.console.Console;
 import devstack.plugin.CompiledPlugin;
-import devstack.plugin.Location;
 import devstack.plugin.PluginSet;
 import devstack.system.Machine;
 import devstack.script.PluginRuntime;
@@ -10,6 +9,7 @@ import devstack.console.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +27,9 @@ final class PhaseRunner {
     private final Machine machine;
     /** Time spent per phase, for the timing table at the end of stack (the runtime times each plugin). */
     private final Timers phaseTimes;
+    /** unstack and clean go on after a failed step, as DevStack's run without errexit; stack stops at the first. */
+    private boolean keepGoing;
+    private final List<StepFailedException> failures = new ArrayList<>();
 
     PhaseRunner(PluginSet plugins, PluginRuntime runtime, Console console, List<LifecycleExtension> extensions,
                 RunStatus status, Clock clock, Machine machine) {
@@ -54,8 +57,20 @@ final class PhaseRunner {
             guarded(phase, () -> runtime.run(hook, phase.mode(), phase.subPhase()));
         }
         status.running("");
-        guarded(phase, () -> extensions.forEach(e -> e.afterHooks(phase)));
+        for (LifecycleExtension extension : extensions) {
+            guarded(phase, () -> extension.afterHooks(phase, step -> guarded(phase, step)));
+        }
         phaseTimes.add(phase.toString(), Duration.between(start, clock.instant()));
+    }
+
+    /** From now on a failed step is reported and the run goes on (unstack, clean). */
+    void keepGoing() {
+        keepGoing = true;
+    }
+
+    /** The steps that failed while going on, in order. */
+    List<StepFailedException> failures() {
+        return List.copyOf(failures);
     }
 
     Timers phaseTimes() {
@@ -81,15 +96,21 @@ final class PhaseRunner {
     }
 
     private void guarded(Phase phase, Runnable step) {
+        StepFailedException failure;
         try {
             step.run();
+            return;
         } catch (StepFailedException e) {
-            throw e;
+            failure = e;
         } catch (Throwable e) {
             // Any Throwable a plugin raises (StackOverflowError, an assert's AssertionError, a checked exception
             // Groovy lets through) gets the same report as any other failure, never a raw JVM trace.
-            Location location = runtime.locate(e).orElse(null);
-            throw new StepFailedException(phase, location, e);
+            failure = new StepFailedException(phase, runtime.locate(e).orElse(null), e);
         }
+        if (!keepGoing || failures.contains(failure)) {
+            throw failure;
+        }
+        failures.add(failure);
+        FailureCard.print(console, failure, false);
     }
 }

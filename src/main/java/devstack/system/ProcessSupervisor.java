@@ -152,11 +152,22 @@ public final class ProcessSupervisor implements Machine.Processes {
     @Override
     public List<String> stopAll(Path serviceDir) {
         List<String> stopped = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Path pidFile : pidFiles(serviceDir)) {
             String service = serviceOf(pidFile);
-            if (stopRecorded(service, pidFile, "")) {
-                stopped.add(service);
+            try {
+                if (stopRecorded(service, pidFile, "")) {
+                    stopped.add(service);
+                }
+            } catch (ProcessFailedException e) {
+                // One process that will not stop must not keep the others running.
+                console.error(e.getMessage());
+                failed.add(service + ": " + e.getMessage());
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new ProcessFailedException("could not stop " + failed.size() + " of the recorded processes", failed,
+                    "stop them by hand (kill -KILL -- -PGID), then run unstack again");
         }
         return stopped;
     }
