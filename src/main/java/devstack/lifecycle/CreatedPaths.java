@@ -1,85 +1,47 @@
 package devstack.lifecycle;
 
 import devstack.console.RunLog;
+import devstack.system.CreatedRecord;
 import devstack.system.Machine;
 import devstack.system.OsRelease;
 import devstack.system.PackageManager;
 import devstack.system.Privilege;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
- * What the host created on the machine, recorded in {@code $DEST/.devstack-created} (one absolute path a line), so
- * that {@code clean} removes only that and never a path a setting merely names ({@code LOGDIR=/etc}). Every
- * directory a run creates and every file it writes that did not exist is added the moment it is made, so a run
- * that fails or is killed half-way leaves a record clean can use.
- *
- * <p>It is a decorator of the run's machine: whatever writes through the machine (the core, the helpers, the
- * local.conf merges) is recorded, on the real machine, in a dry run (planned) and in the test kit alike.
+ * The run's machine, recording what the host creates on it in the machine's {@link CreatedRecord} of DEST, so that
+ * {@code clean} removes only that and never a path a setting merely names ({@code LOGDIR=/etc}). Every directory a
+ * run creates and every file it writes that did not exist is added the moment it is made, so a run that fails or
+ * is killed half-way leaves a record clean can use. Whatever writes through the machine (the core, the helpers, the
+ * local.conf merges) is recorded, on the real machine, in a dry run and in the test kit alike.
  */
 final class CreatedPaths implements Machine {
-    static final String FILE_NAME = ".devstack-created";
-
     private final Machine machine;
     private final Path dest;
-    private final Path record;
     private final Files files;
 
     CreatedPaths(Machine machine, Path dest) {
         this.machine = machine;
         this.dest = dest.toAbsolutePath().normalize();
-        this.record = this.dest.resolve(FILE_NAME);
         this.files = new Recording(machine.files());
     }
 
-    /** The paths recorded so far. */
-    Set<Path> recorded() {
-        Set<Path> paths = new LinkedHashSet<>();
-        machine.files().read(record, false).ifPresent(bytes -> new String(bytes, StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.isBlank() && line.startsWith("/"))
-                .forEach(line -> paths.add(Path.of(line).normalize())));
-        return paths;
-    }
-
-    /** True when the host created {@code path} or a directory above it (DEST counts only for what lies in it). */
+    /** True when the host created {@code path} or a directory above it. */
     boolean createdByHost(Path path) {
-        Path p = path.toAbsolutePath().normalize();
-        for (Path created : recorded()) {
-            if (p.startsWith(created)) {
-                return true;
-            }
-        }
-        return false;
+        return machine.created(dest).covers(path);
     }
 
     /** Drops {@code removed} and everything under it from the record. */
     void forget(Path removed) {
-        Path gone = removed.toAbsolutePath().normalize();
-        List<String> kept = new ArrayList<>();
-        for (Path p : recorded()) {
-            if (!p.startsWith(gone)) {
-                kept.add(p.toString());
-            }
-        }
-        if (machine.files().exists(record)) {
-            machine.files().write(record, (String.join("\n", kept) + (kept.isEmpty() ? "" : "\n"))
-                    .getBytes(StandardCharsets.UTF_8), OptionalInt.empty(), false);
-        }
+        machine.created(dest).forget(removed);
     }
 
     private void add(Path created) {
-        Path p = created.toAbsolutePath().normalize();
-        if (p.equals(record) || !machine.files().isDirectory(dest) || createdByHost(p)) {
-            return;
-        }
-        machine.files().append(record, (p + "\n").getBytes(StandardCharsets.UTF_8), false);
+        machine.created(dest).add(created);
     }
 
     /** The machine's files, recording what they create. */
@@ -215,6 +177,11 @@ final class CreatedPaths implements Machine {
     @Override
     public Optional<RunLog> openLog(Path logfile, String suffix, int days, Clock clock) {
         return machine.openLog(logfile, suffix, days, clock);
+    }
+
+    @Override
+    public CreatedRecord created(Path recordDest) {
+        return machine.created(recordDest);
     }
 
     @Override

@@ -2,6 +2,7 @@ package devstack.plan;
 
 import devstack.console.RunLog;
 import devstack.system.CommandResult;
+import devstack.system.CreatedRecord;
 import devstack.system.GitClone;
 import devstack.system.Machine;
 import devstack.system.OsRelease;
@@ -13,11 +14,13 @@ import devstack.system.ProcessSupervisor;
 import devstack.system.Proxies;
 import devstack.system.UnsupportedDistribution;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +45,7 @@ public final class SimulatedMachine implements Machine {
     private final PlannedPackages packages = new PlannedPackages();
     private final PlannedProcesses processes = new PlannedProcesses();
     private final Runnable finish;
+    private final Map<Path, CreatedRecord> records = new HashMap<>();
 
     /**
      * @param finish what to do when the run is over (the dry run prints its summary)
@@ -166,6 +170,32 @@ public final class SimulatedMachine implements Machine {
     @Override
     public Optional<RunLog> openLog(Path logfile, String suffix, int days, Clock clock) {
         return Optional.empty();
+    }
+
+    /** The world's record, with the plan's additions and removals kept in memory. */
+    @Override
+    public synchronized CreatedRecord created(Path dest) {
+        return records.computeIfAbsent(dest.toAbsolutePath().normalize(), d -> {
+            List<String> lines = new ArrayList<>(world.read(d.resolve(CreatedRecord.FILE_NAME), false)
+                    .map(b -> new String(b, StandardCharsets.UTF_8).lines().toList()).orElse(List.of()));
+            return new CreatedRecord(new CreatedRecord.Store() {
+                @Override
+                public List<String> read() {
+                    return List.copyOf(lines);
+                }
+
+                @Override
+                public void append(String line) {
+                    lines.add(line);
+                }
+
+                @Override
+                public void write(List<String> kept) {
+                    lines.clear();
+                    lines.addAll(kept);
+                }
+            });
+        });
     }
 
     @Override

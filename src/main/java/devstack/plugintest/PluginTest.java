@@ -8,6 +8,7 @@ import devstack.lifecycle.Phase;
 import devstack.plan.Plan;
 import devstack.plan.SimulatedMachine;
 import devstack.system.CommandResult;
+import devstack.system.CreatedRecord;
 import devstack.system.FileModes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +53,7 @@ public final class PluginTest {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final PretendMachine machine = new PretendMachine();
     private Path filesDir;
+    private final List<String> createdEarlier = new ArrayList<>();
 
     private PluginTest() {
         // The same user wherever the test runs, so that recordings do not depend on who runs them.
@@ -194,6 +196,17 @@ public final class PluginTest {
             throw new IllegalArgumentException("'" + mode + "' is not an octal mode");
         }
         machine.file(Path.of(path), content.getBytes(StandardCharsets.UTF_8), bits);
+        return this;
+    }
+
+    /**
+     * Paths an earlier stack created, as its record in the default DEST ({@code /opt/stack/.devstack-created})
+     * holds them: clean removes only what a stack created.
+     */
+    public PluginTest created(String... paths) {
+        createdEarlier.addAll(Arrays.asList(paths));
+        machine.file(Path.of("/opt/stack", CreatedRecord.FILE_NAME),
+                (String.join("\n", createdEarlier) + "\n").getBytes(StandardCharsets.UTF_8), 0644);
         return this;
     }
 

@@ -56,6 +56,9 @@ public interface Machine extends AutoCloseable {
     /** The run's log files ({@code LOGFILE.<suffix>}), after removing this log's files older than {@code days}. */
     Optional<RunLog> openLog(Path logfile, String suffix, int days, Clock clock);
 
+    /** What the runs in {@code dest} created on the machine ({@code $DEST/.devstack-created}). */
+    CreatedRecord created(Path dest);
+
     /** A line for {@code $LOGDIR/error.log}, where {@code err} keeps its lines. */
     void appendErrorLog(Path logDir, String line);
 

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -121,6 +123,33 @@ public final class RealMachine implements Machine {
     public Optional<RunLog> openLog(Path logfile, String suffix, int days, Clock clock) {
         RunLog.prune(logfile, days, clock);
         return Optional.of(RunLog.open(logfile, suffix, clock));
+    }
+
+    @Override
+    public CreatedRecord created(Path dest) {
+        Path file = dest.resolve(CreatedRecord.FILE_NAME);
+        return new CreatedRecord(new CreatedRecord.Store() {
+            @Override
+            public List<String> read() {
+                return files.read(file, false).map(b -> new String(b, StandardCharsets.UTF_8).lines().toList())
+                        .orElse(List.of());
+            }
+
+            @Override
+            public void append(String line) {
+                if (java.nio.file.Files.isDirectory(dest)) {
+                    files.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8), false);
+                }
+            }
+
+            @Override
+            public void write(List<String> lines) {
+                if (java.nio.file.Files.isDirectory(dest)) {
+                    files.write(file, lines.stream().map(l -> l + "\n").collect(Collectors.joining())
+                            .getBytes(StandardCharsets.UTF_8), OptionalInt.empty(), false);
+                }
+            }
+        });
     }
 
     @Override

@@ -37,10 +37,11 @@ class FakeHypervisorSpec extends Specification {
         run.filesWritten().isEmpty()
     }
 
-    def "clean removes nova.conf and its directory, as the core does for every driver"() {
+    def "clean removes nova.conf and its directory, which the stack before created, as the core does for every driver"() {
         given:
         def test = PluginTest.hypervisor('nova_plugins/hypervisor-fake.groovy')
                 .file('/etc/nova/nova.conf', '[DEFAULT]\ncompute_driver = fake.FakeDriver\n')
+                .created('/etc/nova')
 
         when:
         def run = test.clean()
@@ -48,5 +49,16 @@ class FakeHypervisorSpec extends Specification {
         then:
         run.succeeded()
         run.removed().containsAll(['/etc/nova/nova.conf', '/etc/nova'])
+    }
+
+    def "clean leaves a nova.conf that no stack created, and says so"() {
+        when:
+        def run = PluginTest.hypervisor('nova_plugins/hypervisor-fake.groovy')
+                .file('/etc/nova/nova.conf', '[DEFAULT]\n').clean()
+
+        then:
+        run.succeeded()
+        run.removed().isEmpty()
+        run.warnings() == ['clean: NOVA_CONF (/etc/nova/nova.conf) was not created by devstack; it is left as it is']
     }
 }
