@@ -40,6 +40,11 @@ public final class ServiceSet {
         this.warn = warn;
     }
 
+    /** Whether {@code name} is a group ({@code nova}, {@code keystone}, …), enabled by other items than itself. */
+    public static boolean isGroup(String name) {
+        return GROUPS.containsKey(name) || name.equals("keystone");
+    }
+
     /** Lets functions such as {@code is_foo_enabled} defined by plugins answer for their service. */
     public void usePredicates(Function<String, Optional<Boolean>> predicates) {
         this.servicePredicates = predicates;
