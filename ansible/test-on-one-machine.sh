@@ -17,7 +17,7 @@
 #      as unreachable and compute1 with its failing step and the last lines of its log (fetched back), and leave
 #      the controller and compute1 running; unstack.yaml must then stop them.
 #
-# What the test needs and the machine lacks (ansible-core, iproute2, openssh-client) is installed from Debian's
+# What the test needs and the machine lacks (ansible-core, iproute2, openssh-client, git) is installed from Debian's
 # archive with apt and purged at the end, with every package apt pulled in. sshd is taken from Debian's
 # openssh-server package but only unpacked into the test's directory, never installed: installing it would start
 # a system-wide sshd, and it requires exactly its own version of openssh-client, so it would upgrade the
@@ -141,13 +141,13 @@ installed() { [[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null) == i
 
 install_packages() {
     local needed=() package
-    for package in ansible-core iproute2 openssh-client; do
+    for package in ansible-core iproute2 openssh-client git; do
         installed "$package" || needed+=("$package")
     done
     dpkg-query -W -f='${binary:Package}\t${db:Status-Status}\n' | awk '$2 == "installed" {print $1}' |
         sort >"$work/installed-before"
     if ((${#needed[@]} == 0)); then
-        say "ansible-core, iproute2 and openssh-client are installed already"
+        say "ansible-core, iproute2, openssh-client and git are installed already"
         return
     fi
     # Refuse what a purge could not undo: an upgrade or removal of something installed.
@@ -300,6 +300,22 @@ make_checkout() {
     cp -a "$HERE"/test/extras.d/*.groovy "$checkout/extras.d/"
 }
 
+# The marker plugin (test/marker-plugin) as a git repository, for the sub-nodes' enable_plugin.
+make_plugin_repository() {
+    local repo=$work/marker-plugin
+    git init --quiet --initial-branch=master "$repo"
+    cp -a "$HERE/test/marker-plugin/devstack" "$repo/"
+    git -C "$repo" add --all
+    git -C "$repo" -c user.name=devstack-test -c user.email=devstack-test@localhost commit --quiet -m 'marker plugin'
+}
+
+# The unit tests of the localrc filter, with the ansible-core just installed.
+test_filters() {
+    say "unit tests of the localrc filter"
+    PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=$HERE/roles/write-devstack-local-conf/filter_plugins \
+        /usr/bin/python3 -m unittest discover --start-directory "$HERE/test" 2>&1 | sed 's/^/    | /'
+}
+
 # --- running and checking ------------------------------------------------------------------------------------
 
 # playbook NAME [ARGS...]: runs ansible/NAME with the test inventory from the switch namespace, in a clean
@@ -412,6 +428,9 @@ check_stacked() {
         expect "$host's local.conf points RABBIT_HOST at the controller" contains "$conf" 'RABBIT_HOST=$SERVICE_HOST'
         expect "$host's local.conf sets SERVICE_HOST before using it" \
             test "$(grep -n '^SERVICE_HOST=' "$conf" | cut -d: -f1)" -lt "$(grep -n '^DATABASE_HOST=' "$conf" | cut -d: -f1)"
+        expect "$host's local.conf enables the marker plugin" contains "$conf" "enable_plugin marker $work/marker-plugin"
+        expect "$host's marker plugin got MARKER_OWNER set before MARKER_TEXT, which uses it" \
+            contains "$dest/data/marker/text" "made for ${ADDRESS[controller]} by follower-${ADDRESS[$host]}"
         expect "$host's local.conf enables the follower and n-cpu only" \
             test "$(grep -E '^(disable_all_services|enable_service)' "$conf" | tr '\n' ' ')" == \
             "disable_all_services enable_service n-cpu enable_service follower "
@@ -507,6 +526,8 @@ main() {
     dpkg-query -W >"$work/dpkg-before"
     make_checkout
     install_packages
+    expect "the localrc filter passes its unit tests" test_filters
+    make_plugin_repository
     unpack_sshd
     make_network
     make_keys
