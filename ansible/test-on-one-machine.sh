@@ -35,7 +35,7 @@ HOSTS=(controller compute1 compute2)
 declare -A ADDRESS=([controller]=10.250.0.10 [compute1]=10.250.0.11 [compute2]=10.250.0.12)
 BEACON_PORT=8780                     # as in test/inventory.yaml
 FOLLOWER_PORT=8781
-STEP_TIMEOUT=600                     # seconds: a safety net for one apt or ansible-playbook run, never reached
+STEP_TIMEOUT=600                     # seconds: a safety net for one apt or ansible-playbook run, far above either
 
 started=$SECONDS
 work=
@@ -43,8 +43,10 @@ made_namespaces=()
 made_netns_dir=false
 made_sshd_user=false
 made_privsep_dir=false
+# Where Ansible would keep its files if the test's settings did not send them to its own directory.
+ANSIBLE_IN_ROOT_HOME=$(getent passwd root | cut -d: -f6)/.ansible
 had_ansible_home=false
-[[ -e /root/.ansible ]] && had_ansible_home=true
+[[ -e $ANSIBLE_IN_ROOT_HOME ]] && had_ansible_home=true
 
 say() { printf '[multinode %3ds] %s\n' $((SECONDS - started)) "$*"; }
 fail() { say "FAILED: $*" >&2; exit 1; }
@@ -126,9 +128,9 @@ cleanup() {
             status=1
         fi
     fi
-    if ! $had_ansible_home && [[ -e /root/.ansible ]]; then
-        say "Ansible wrote /root/.ansible, which the test's settings should have kept in its own directory" >&2
-        rm -rf /root/.ansible
+    if ! $had_ansible_home && [[ -e $ANSIBLE_IN_ROOT_HOME ]]; then
+        say "Ansible wrote $ANSIBLE_IN_ROOT_HOME, which the test's settings should have kept in its own directory" >&2
+        rm -rf "$ANSIBLE_IN_ROOT_HOME"
         status=1
     fi
     [[ -n $work ]] && rm -rf "$work"
@@ -292,8 +294,7 @@ make_checkout() {
     local checkout=$work/checkout
     [[ -f $PROJECT/target/devstack.jar && -d $PROJECT/target/lib ]] ||
         { echo "test-on-one-machine.sh: build the program first (mvn -B package in $PROJECT)" >&2; exit 2; }
-    mkdir -p "$checkout/target" "$checkout/extras.d"
-    mkdir -p "$checkout/src"
+    mkdir -p "$checkout/target" "$checkout/extras.d" "$checkout/src"
     cp -a "$PROJECT/bin" "$PROJECT/stack.sh" "$PROJECT/unstack.sh" "$PROJECT/clean.sh" "$PROJECT/lib" \
         "$PROJECT/files" "$PROJECT/nova_plugins" "$PROJECT/pom.xml" "$checkout/"
     cp -a "$PROJECT/src/main" "$checkout/src/"
