@@ -255,7 +255,7 @@ PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
-# The keys are in the test's directory under /tmp, whose mode StrictModes would refuse.
+# The keys are in the test's temporary directory, inside a world-writable one that StrictModes would refuse.
 StrictModes no
 PrintMotd no
 PrintLastLog no
