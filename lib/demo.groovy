@@ -11,7 +11,8 @@ DEMO_BIN = "$DEMO_DIR/demo-service.sh"
 
 // install_demo - write the service's program
 def install_demo() {
-    sh "mkdir -p '$DEMO_DIR'"
+    // Single quotes: the shell reads DEMO_DIR from the environment, so any path is safe (blanks, quotes).
+    sh 'mkdir -p "$DEMO_DIR"'
     write_file DEMO_BIN, '''#!/bin/sh
 # demo-service.sh INTERVAL HEARTBEAT - the devstack demo service: writes the time to HEARTBEAT every INTERVAL
 # seconds until it is stopped.
@@ -30,7 +31,8 @@ done
 
 // start_demo - start the service
 def start_demo() {
-    run_process 'demo', "$DEMO_BIN $DEMO_INTERVAL $DEMO_DIR/heartbeat"
+    // The command as its words: each reaches the program as it is, whatever DEST holds.
+    run_process 'demo', [DEMO_BIN, DEMO_INTERVAL, "$DEMO_DIR/heartbeat"]
 }
 
 // stop_demo - stop the service
@@ -40,5 +42,5 @@ def stop_demo() {
 
 // cleanup_demo - remove the service's state
 def cleanup_demo() {
-    sh "rm -rf '$DEMO_DIR'"
+    sh 'rm -rf "$DEMO_DIR"'
 }

@@ -6,7 +6,8 @@ TEMPLATE_CONF = TEMPLATE_CONF ?: "$TEMPLATE_DIR/template.conf"
 
 // install_template - create the service's directory
 def install_template() {
-    sh "mkdir -p '$TEMPLATE_DIR'"
+    // Single quotes: the shell reads TEMPLATE_DIR from the environment, so any path is safe (blanks, quotes).
+    sh 'mkdir -p "$TEMPLATE_DIR"'
 }
 
 // configure_template - write the service's configuration file
@@ -17,11 +18,12 @@ def configure_template() {
 
 // init_template - show that the package installed at pre-install works
 def init_template() {
-    def cow = sh("/usr/games/cowsay -W 60 '${iniget(TEMPLATE_CONF, 'DEFAULT', 'greeting')}'")
+    TEMPLATE_GREETING = iniget(TEMPLATE_CONF, 'DEFAULT', 'greeting')
+    def cow = sh('/usr/games/cowsay -W 60 "$TEMPLATE_GREETING"')
     cow.readLines().each { echo_summary it }
 }
 
 // cleanup_template - remove the service's state
 def cleanup_template() {
-    sh "rm -rf '$TEMPLATE_DIR'"
+    sh 'rm -rf "$TEMPLATE_DIR"'
 }

@@ -282,6 +282,20 @@ public abstract class PluginScript extends ScriptSupport {
     }
 
     /**
+     * run_process with the command as its words, program first: each word reaches the program as it is (blanks,
+     * quotes, {@code $}), so paths from settings are safe. Not in DevStack.
+     * Usage: {@code run_process 'demo', [DEMO_BIN, DEMO_INTERVAL, "$DEMO_DIR/heartbeat"]}
+     */
+    public void run_process(String service, List<?> command) {
+        hostHelpers().processes.run_process(service, command, "", "", "");
+    }
+
+    /** run_process with the command as its words, and a group, a user and environment words as above. */
+    public void run_process(String service, List<?> command, String group, String user, String env) {
+        hostHelpers().processes.run_process(service, command, group, user, env);
+    }
+
+    /**
      * stop_process: stops the process of a service and its whole process group, and removes its pid file.
      * Usage: {@code stop_process 'demo'}
      *

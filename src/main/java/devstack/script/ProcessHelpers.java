@@ -1,6 +1,8 @@
 package devstack.script;
 
 import devstack.system.ProcessCommand;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The processes helpers of {@link PluginScript}: see there for what each does. */
 final class ProcessHelpers extends HelperGroup {
@@ -21,13 +23,21 @@ final class ProcessHelpers extends HelperGroup {
     }
 
     public void run_process(String service, String command, String group, String user, String env) {
+        start(service, () -> ProcessCommand.of(command, group, user, env));
+    }
+
+    public void run_process(String service, List<?> command, String group, String user, String env) {
+        start(service, () -> ProcessCommand.of(flatten("run_process", command), group, user, env));
+    }
+
+    private void start(String service, Supplier<ProcessCommand> command) {
         if (!context.settings().services().isEnabled(service)) {
             context.console().detail("run_process " + service + ": not enabled, not started");
             return;
         }
         ProcessCommand process;
         try {
-            process = ProcessCommand.of(command, group, user, env);
+            process = command.get();
         } catch (IllegalArgumentException e) {
             throw new PluginAbort("run_process " + service + ": " + e.getMessage());
         }

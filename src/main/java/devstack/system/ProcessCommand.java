@@ -28,12 +28,16 @@ public final class ProcessCommand {
             "true", "false", ":", "read", "wait", "command", "nohup", "exit");
 
     private final String command;
+    /** The words of an argument-list command, each passed as it is; null for a shell command line. */
+    private final List<String> words;
     private final String group;
     private final String user;
     private final Map<String, String> environment;
 
-    private ProcessCommand(String command, String group, String user, Map<String, String> environment) {
+    private ProcessCommand(String command, List<String> words, String group, String user,
+                           Map<String, String> environment) {
         this.command = command;
+        this.words = words;
         this.group = group;
         this.user = user;
         this.environment = environment;
@@ -49,7 +53,27 @@ public final class ProcessCommand {
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("the command is empty");
         }
-        return new ProcessCommand(command.trim(), blankToNull(group), blankToNull(user), parseEnvironment(env));
+        return new ProcessCommand(command.trim(), null, blankToNull(group), blankToNull(user), parseEnvironment(env));
+    }
+
+    /**
+     * A command given as its words (program first): each word reaches the program as it is, blanks, quotes and
+     * {@code $} included, because the shell line is built with each word quoted. Paths from settings belong here.
+     *
+     * @throws IllegalArgumentException if there are no words or the program is empty
+     */
+    public static ProcessCommand of(List<String> words, String group, String user, String env) {
+        if (words == null || words.isEmpty() || words.get(0) == null || words.get(0).isBlank()) {
+            throw new IllegalArgumentException("the command is empty");
+        }
+        String line = String.join(" ", words.stream().map(ProcessCommand::quote).toList());
+        return new ProcessCommand(line, List.copyOf(words), blankToNull(group), blankToNull(user),
+                parseEnvironment(env));
+    }
+
+    /** A word quoted for the shell: single quotes, with each single quote written as {@code '\''}. */
+    static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     public String command() {
@@ -93,6 +117,9 @@ public final class ProcessCommand {
      * service's own process (as DevStack's {@code $command & echo $!} gives), not a shell waiting for it.
      */
     String shellCommand() {
+        if (words != null) {
+            return "exec " + command;
+        }
         String first = command.split("\\s+")[0];
         boolean simple = PLAIN_WORDS.matcher(command).matches() && program().isPresent() && !first.equals("exec")
                 && !isAssignment(first);
@@ -104,6 +131,9 @@ public final class ProcessCommand {
      * builtin, not a word with quotes or expansions); {@code NAME=value} prefixes and {@code exec} are skipped.
      */
     Optional<String> program() {
+        if (this.words != null) {
+            return Optional.of(this.words.get(0));
+        }
         String[] words = command.split("\\s+");
         int i = 0;
         while (i < words.length && isAssignment(words[i])) {

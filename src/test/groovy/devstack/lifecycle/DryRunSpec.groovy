@@ -100,7 +100,7 @@ if (\$1 == 'stack' && \$2 == 'install') {
 
         then:
         run.exitCode == 0
-        run.out.contains("[dry-run] would start demo: ${dir.resolve('stack/data/demo/demo-service.sh')}")
+        run.out.contains("[dry-run] would start demo: '${dir.resolve('stack/data/demo/demo-service.sh')}'")
         !Files.exists(dir.resolve('stack'))
         !Files.exists(dir.resolve('nova'))
     }

@@ -342,6 +342,41 @@ run_process 'crasher', "echo crasher reading its config; echo 'crasher: bad opti
         pidOf('sleeper') == sleeper
     }
 
+    def "the shipped demo service works in a DEST with a blank and an apostrophe: no path is read as shell syntax"() {
+        given:
+        tree.write('extras.d/60-demo.groovy', Files.readString(PROJECT.resolve('extras.d/60-demo.groovy')))
+        tree.write('lib/demo.groovy', Files.readString(PROJECT.resolve('lib/demo.groovy')))
+        Path dest = dir.resolve("it's a dest")
+        tree.write('local.conf', """[[local|localrc]]
+DEST="$dest"
+NOVA_CONF=${tree.novaConf}
+VERBOSE=False
+PROBE_LOG=${tree.probeLog}
+ENABLED_SERVICES=demo
+DEMO_INTERVAL=1
+""")
+        Path heartbeat = dest.resolve('data/demo/heartbeat')
+
+        when:
+        def stack = Cli.run(tree.root, 'stack')
+
+        then:
+        stack.exitCode == 0
+        conditions.eventually { assert Files.exists(heartbeat) }
+        Files.readAllLines(dest.resolve('status/demo.pid'))[0] as long > 1
+
+        when:
+        def unstack = Cli.run(tree.root, 'unstack')
+        def clean = Cli.run(tree.root, 'clean')
+
+        then:
+        unstack.exitCode == 0
+        unstack.out.contains('Stopped demo')
+        clean.exitCode == 0
+        !Files.exists(dest.resolve('data'))
+        Files.isDirectory(dest)
+    }
+
     def "the shipped demo service: stack starts it and it works, unstack stops it, clean removes its state"() {
         given:
         tree.write('extras.d/60-demo.groovy', Files.readString(PROJECT.resolve('extras.d/60-demo.groovy')))

@@ -19,7 +19,7 @@ class DemoHookSpec extends Specification {
         run.succeeded()
         run.mode('/opt/stack/data/demo/demo-service.sh') == '0755'
         run.file('/opt/stack/data/demo/demo-service.sh').startsWith('#!/bin/sh\n')
-        run.processCommands() == [demo: '/opt/stack/data/demo/demo-service.sh 2 /opt/stack/data/demo/heartbeat']
+        run.processCommands() == [demo: "'/opt/stack/data/demo/demo-service.sh' '2' '/opt/stack/data/demo/heartbeat'"]
     }
 
     def "unstack stops the running service once, whether the hook or the core gets to it first"() {

@@ -81,4 +81,15 @@ class ProcessCommandSpec extends Specification {
         where:
         command << ['', '   ', null]
     }
+
+    def "a command given as its words quotes each word, so blanks, quotes and \$ reach the program as they are"() {
+        given:
+        def command = ProcessCommand.of(['/opt/it\'s here/bin/svc', '--name', 'a b', '$HOME'], '', '', '')
+
+        expect:
+        command.shellCommand() == "exec '/opt/it'\\''s here/bin/svc' '--name' 'a b' '\$HOME'"
+        command.program() == Optional.of('/opt/it\'s here/bin/svc')
+        ['/bin/sh', '-c', command.shellCommand().replaceFirst('exec ', 'printf "%s|" ')].execute().text ==
+                "/opt/it's here/bin/svc|--name|a b|\$HOME|"
+    }
 }
