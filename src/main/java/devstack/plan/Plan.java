@@ -16,7 +16,10 @@ import java.util.Set;
 public final class Plan {
     /** What kind of change an effect is. */
     public enum Kind {
-        /** A command that may change the machine (subject: the command line). */
+        /**
+         * A command that may change the machine (subject: the command line; detail: a shell command with the
+         * variables it reads from its environment filled in).
+         */
         RUN,
         /** Packages to install (subject: the names, blank-separated). */
         INSTALL,

@@ -76,7 +76,9 @@ public final class SimulatedMachine implements Machine {
         return new Commands() {
             @Override
             public CommandResult run(List<String> argv, Map<String, String> environment) {
-                plan.add(Plan.Kind.RUN, String.join(" ", argv), "");
+                String shell = ShellText.shellCommand(argv);
+                plan.add(Plan.Kind.RUN, String.join(" ", argv), shell == null ? ""
+                        : ShellText.expand(shell, environment));
                 return world.answer(argv);
             }
 

@@ -37,8 +37,8 @@ public final class PluginCompiler {
         configuration.setScriptBaseClass(baseClass.getName());
         configuration.setSourceEncoding(StandardCharsets.UTF_8.name());
         configuration.addCompilationCustomizers(new ProgramExitCheck());
-        ProgramExitGuard.install();
         this.loader = new GroovyClassLoader(baseClass.getClassLoader(), configuration);
+        ProgramExitGuard.install(loader);
         this.engine = new GroovyScriptEngineImpl(loader);
     }
 

@@ -6,8 +6,10 @@ import groovy.lang.GroovySystem;
 import groovy.lang.MetaClass;
 import groovy.lang.MetaClassRegistry;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -16,12 +18,15 @@ import java.util.stream.Collectors;
  * fails instead, and the failure names the plugin's file and line like any other error (exit 1).
  *
  * <p>It replaces the meta-classes of the two classes for the whole JVM, which only Groovy code goes through: the
- * host's Java code is not affected. What it cannot see is Java reflection ({@code Method.invoke}) and statically
+ * host's Java code is not affected, and neither is Groovy code that is no plugin (a test runner's script in the JVM
+ * of the plugin test kit): only a call with a plugin's class on the stack is refused. What it cannot see is Java reflection ({@code Method.invoke}) and statically
  * compiled code, which the compile-time check covers; a plugin can always kill its own process with a command.
  * A SecurityManager would see everything, but it is deprecated for removal since Java 17.
  */
 final class ProgramExitGuard extends DelegatingMetaClass {
     private static final Set<String> EXITS = Set.of("exit", "halt");
+    /** The class loaders plugins are compiled into (their classes are defined by loaders below these). */
+    private static final Set<ClassLoader> PLUGIN_LOADERS = Collections.newSetFromMap(new WeakHashMap<>());
 
     private final String typeName;
 
@@ -30,8 +35,12 @@ final class ProgramExitGuard extends DelegatingMetaClass {
         this.typeName = type.getSimpleName();
     }
 
-    /** Puts the guard in front of System's and Runtime's meta-classes, once per JVM. */
-    static synchronized void install() {
+    /**
+     * Puts the guard in front of System's and Runtime's meta-classes, once per JVM, for the plugins that
+     * {@code loader} defines.
+     */
+    static synchronized void install(ClassLoader loader) {
+        PLUGIN_LOADERS.add(loader);
         MetaClassRegistry registry = GroovySystem.getMetaClassRegistry();
         for (Class<?> type : List.of(System.class, Runtime.class)) {
             MetaClass current = registry.getMetaClass(type);
@@ -70,11 +79,26 @@ final class ProgramExitGuard extends DelegatingMetaClass {
     }
 
     private void refuseExit(String methodName, Object[] arguments) {
-        if (EXITS.contains(methodName)) {
+        if (EXITS.contains(methodName) && calledByPlugin()) {
             String call = typeName + "." + methodName + "(" + (arguments == null ? ""
                     : Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(", "))) + ")";
             throw new DevstackException(DevstackException.FAILED, call + " was refused: a plugin cannot end the "
                     + "program in the middle of the run", "call die 'message' to stop the run with an error");
         }
+    }
+
+    /** True when a plugin's class is on the stack: the call comes from a plugin, however indirectly. */
+    private static boolean calledByPlugin() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.anyMatch(frame -> isPluginLoader(frame.getDeclaringClass().getClassLoader())));
+    }
+
+    private static synchronized boolean isPluginLoader(ClassLoader loader) {
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (PLUGIN_LOADERS.contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -109,8 +109,17 @@ public final class RecordedRun {
         return subjects(Plan.Kind.RUN);
     }
 
-    /** The shell commands of {@code sh} and {@code sudo}, as the plugin wrote them. */
+    /**
+     * The shell commands of {@code sh} and {@code sudo}, with the settings and globals they read from their
+     * environment filled in: {@code sh 'mkdir -p "$DATA_DIR/x"'} is {@code mkdir -p "/opt/stack/data/x"}.
+     */
     public List<String> shellCommands() {
+        return plan.effects(Plan.Kind.RUN).stream().filter(e -> !e.detail().isEmpty()).map(Plan.Effect::detail)
+                .toList();
+    }
+
+    /** The shell commands of {@code sh} and {@code sudo} as the plugin wrote them. */
+    public List<String> shellCommandsAsWritten() {
         List<String> lines = new ArrayList<>();
         for (Plan.Effect e : plan.effects(Plan.Kind.RUN)) {
             int at = e.subject().indexOf("/bin/sh -c ");

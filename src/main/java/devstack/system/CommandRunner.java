@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Runs commands: arguments are passed as a list, never through a shell, unless the caller asks for one with
@@ -29,6 +30,19 @@ public final class CommandRunner implements Machine.Commands {
     public CommandRunner(Console console) {
         this.console = console;
     }
+
+    /**
+     * Output lines that a person must see even when the command's output is not shown (a tool waiting for a lock):
+     * each line matching {@code pattern} is shown once per command, with {@code prefix}.
+     */
+    public void notice(Pattern pattern, String prefix) {
+        notices.add(new Notice(pattern, prefix));
+    }
+
+    private record Notice(Pattern pattern, String prefix) {
+    }
+
+    private final List<Notice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Runs argv with extra environment variables and returns whatever happened; only a failure to start throws. */
     @Override
@@ -129,6 +143,11 @@ public final class CommandRunner implements Machine.Commands {
 
     private void remember(Deque<String> tail, String line) {
         console.detail(line);
+        for (Notice notice : notices) {
+            if (notice.pattern().matcher(line).find()) {
+                console.summary(notice.prefix() + line.strip());
+            }
+        }
         synchronized (tail) {
             tail.addLast(line);
             if (tail.size() > LAST_LINES) {

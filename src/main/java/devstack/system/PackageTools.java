@@ -14,6 +14,14 @@ import java.util.regex.Pattern;
  * settings passed on, as root; every argument a separate argv word, never through a shell.
  */
 public final class PackageTools {
+    /**
+     * How long apt waits for a lock another apt or dpkg holds (unattended-upgrades, a second terminal) before it
+     * gives up: apt's own {@code DPkg::Lock::Timeout}, in seconds.
+     */
+    static final int LOCK_TIMEOUT_SECONDS = 600;
+    /** What apt prints while it waits for that lock. */
+    static final Pattern LOCK_WAIT = Pattern.compile("^Waiting for cache lock");
+
     /** An apt-get operation: install, purge, update, dist-upgrade, build-dep … */
     private static final Pattern OPERATION = Pattern.compile("[a-z][a-z-]*");
 
@@ -89,7 +97,8 @@ public final class PackageTools {
     private List<String> aptGetCommand(String operation, List<String> arguments) {
         List<String> argv = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive"));
         argv.addAll(proxies.envAssignments());
-        argv.addAll(List.of("apt-get", "--option", "Dpkg::Options::=--force-confold", "--assume-yes", operation));
+        argv.addAll(List.of("apt-get", "--option", "Dpkg::Options::=--force-confold", "--option",
+                "DPkg::Lock::Timeout=" + LOCK_TIMEOUT_SECONDS, "--assume-yes", operation));
         argv.addAll(arguments);
         return argv;
     }

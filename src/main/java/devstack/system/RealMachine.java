@@ -37,6 +37,8 @@ public final class RealMachine implements Machine {
         this.privilege = privilege;
         this.osSource = os;
         this.commands = new CommandRunner(console);
+        // apt waits for a lock another apt or dpkg holds (PackageTools sets its timeout): say so, it may take a while.
+        commands.notice(PackageTools.LOCK_WAIT, "Waiting for the package manager: ");
         this.files = new RealFiles(commands, privilege);
         this.processes = new ProcessSupervisor(console, commands, privilege);
         this.git = new GitClone(commands, files, console);

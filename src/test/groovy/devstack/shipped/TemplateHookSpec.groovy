@@ -44,7 +44,8 @@ class TemplateHookSpec extends Specification {
         def run = template().set('TEMPLATE_DIR', '/srv/template').stack()
 
         then:
-        run.shellCommands().contains('mkdir -p "$TEMPLATE_DIR"')
+        run.shellCommands().contains('mkdir -p "/srv/template"')
+        run.shellCommandsAsWritten().contains('mkdir -p "$TEMPLATE_DIR"')
         run.ini('/srv/template/template.conf')['DEFAULT']['data_dir'] == '/srv/template'
     }
 
@@ -54,7 +55,7 @@ class TemplateHookSpec extends Specification {
 
         then:
         run.succeeded()
-        run.shellCommands() == ['rm -rf "$TEMPLATE_DIR"']
+        run.shellCommands() == ['rm -rf "/opt/stack/data/template"']
     }
 
     def "a disabled template does nothing at all"() {

@@ -66,7 +66,7 @@ if (\$1 == 'stack' && \$2 == 'pre-install') {
         run.exitCode == 0
         tree.probed() == ['before=false', 'after=true']
         installed(PACKAGE)
-        log(tree).contains('apt-get --option Dpkg::Options::=--force-confold --assume-yes install hello')
+        log(tree).contains('apt-get --option Dpkg::Options::=--force-confold --option DPkg::Lock::Timeout=600 --assume-yes install hello')
     }
 
     def "a second stack finds it installed and never calls the package manager"() {

@@ -48,7 +48,7 @@ n=\$(cat '$count' 2>/dev/null || echo 0); n=\$((n + 1)); echo \$n > '$count'
 
         then:
         sudoCalls() == ['env DEBIAN_FRONTEND=noninteractive http_proxy=http://proxy:3128 no_proxy=localhost apt-get '
-                                + '--option Dpkg::Options::=--force-confold --assume-yes install cowsay jq']
+                                + '--option Dpkg::Options::=--force-confold --option DPkg::Lock::Timeout=600 --assume-yes install cowsay jq']
     }
 
     def "an apt_get operation that is not one is refused: '#operation'"() {
@@ -74,7 +74,7 @@ n=\$(cat '$count' 2>/dev/null || echo 0); n=\$((n + 1)); echo \$n > '$count'
         then:
         def e = thrown(CommandFailedException)
         e.commandExitCode() == 1
-        e.command().contains('apt-get --option Dpkg::Options::=--force-confold --assume-yes install jq')
+        e.command().contains('apt-get --option Dpkg::Options::=--force-confold --option DPkg::Lock::Timeout=600 --assume-yes install jq')
     }
 
     def "apt_get_update retries a failed update until it works"() {
@@ -86,7 +86,7 @@ n=\$(cat '$count' 2>/dev/null || echo 0); n=\$((n + 1)); echo \$n > '$count'
 
         then:
         sudoCalls().size() == 3
-        sudoCalls().every { it.endsWith('apt-get --option Dpkg::Options::=--force-confold --assume-yes update') }
+        sudoCalls().every { it.endsWith('apt-get --option Dpkg::Options::=--force-confold --option DPkg::Lock::Timeout=600 --assume-yes update') }
     }
 
     def "apt_get_update gives up with DevStack's message when the time is up"() {

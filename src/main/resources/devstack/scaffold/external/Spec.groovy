@@ -32,7 +32,7 @@ class @CLASS@PluginSpec extends Specification {
 
         then:
         run.succeeded()
-        run.shellCommands() == ["mkdir -p '/opt/stack/data/@NAME@'"]
+        run.shellCommands() == ['mkdir -p "/opt/stack/data/@NAME@"']
         run.ini(CONF) == [DEFAULT: [data_dir: '/opt/stack/data/@NAME@', debug: 'False']]
         run.mode(CONF) == '0644'
         run.summary().containsAll(['Installing @NAME@', 'Configuring @NAME@'])
@@ -58,7 +58,7 @@ class @CLASS@PluginSpec extends Specification {
         def run = plugin().set('@VARIABLE@_DIR', '/srv/@NAME@').stack()
 
         then:
-        run.shellCommands() == ["mkdir -p '/srv/@NAME@'"]
+        run.shellCommands() == ['mkdir -p "/srv/@NAME@"']
         run.ini('/srv/@NAME@/@NAME@.conf')['DEFAULT']['data_dir'] == '/srv/@NAME@'
     }
 
@@ -68,7 +68,7 @@ class @CLASS@PluginSpec extends Specification {
 
         then:
         run.succeeded()
-        run.shellCommands() == ["rm -rf '/opt/stack/data/@NAME@'"]
+        run.shellCommands() == ['rm -rf "/opt/stack/data/@NAME@"']
     }
 
     def "disable_service @NAME@ in local.conf keeps the plugin from doing anything but install its packages"() {

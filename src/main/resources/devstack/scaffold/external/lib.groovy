@@ -8,7 +8,7 @@
 
 // install_@FUNCTION@ - create the service's directory
 def install_@FUNCTION@() {
-    sh "mkdir -p '$@VARIABLE@_DIR'"
+    sh 'mkdir -p "$@VARIABLE@_DIR"'
 }
 
 // configure_@FUNCTION@ - write its configuration file
@@ -19,5 +19,5 @@ def configure_@FUNCTION@() {
 
 // cleanup_@FUNCTION@ - remove its state
 def cleanup_@FUNCTION@() {
-    sh "rm -rf '$@VARIABLE@_DIR'"
+    sh 'rm -rf "$@VARIABLE@_DIR"'
 }

@@ -25,7 +25,7 @@ class @CLASS@HookSpec extends Specification {
         then:
         run.succeeded()
         run.packagesInstalled().isEmpty()
-        run.shellCommands() == ["mkdir -p '/opt/stack/data/@NAME@'"]
+        run.shellCommands() == ['mkdir -p "/opt/stack/data/@NAME@"']
         run.ini(CONF) == [DEFAULT: [data_dir: '/opt/stack/data/@NAME@', debug: 'False']]
         run.mode(CONF) == '0644'
         run.summary().containsAll(['Installing @NAME@', 'Configuring @NAME@'])
@@ -63,7 +63,7 @@ class @CLASS@HookSpec extends Specification {
         def run = hook().set('@VARIABLE@_DIR', '/srv/@NAME@').stack()
 
         then:
-        run.shellCommands() == ["mkdir -p '/srv/@NAME@'"]
+        run.shellCommands() == ['mkdir -p "/srv/@NAME@"']
         run.ini('/srv/@NAME@/@NAME@.conf')['DEFAULT']['data_dir'] == '/srv/@NAME@'
     }
 
@@ -73,7 +73,7 @@ class @CLASS@HookSpec extends Specification {
 
         then:
         run.succeeded()
-        run.shellCommands() == ["rm -rf '/opt/stack/data/@NAME@'"]
+        run.shellCommands() == ['rm -rf "/opt/stack/data/@NAME@"']
     }
 
     def "a disabled @NAME@ does nothing"() {

@@ -22,7 +22,7 @@ if (is_service_enabled('@NAME@')) {
         configure_@FUNCTION@()
 
     } else if ($1 == 'stack' && $2 == 'extra') {
-        // Start the service's processes here, e.g. run_process '@NAME@', "$@VARIABLE@_DIR/bin/@NAME@"
+        // Start the service's processes here, e.g. run_process '@NAME@', ["$@VARIABLE@_DIR/bin/@NAME@"]
     }
 
     if ($1 == 'unstack') {

@@ -21,7 +21,7 @@ class @CLASS@HypervisorSpec extends Specification {
 
         then:
         run.succeeded()
-        run.shellCommands() == ["mkdir -p '/opt/stack/data/@NAME@/instances'"]
+        run.shellCommands() == ['mkdir -p "/opt/stack/data/@NAME@/instances"']
         def nova = run.ini(NOVA_CONF)
         nova['DEFAULT']['compute_driver'] == '@FUNCTION@.@CLASS@Driver'
         nova['DEFAULT']['instances_path'] == '/opt/stack/data/@NAME@/instances'
@@ -45,16 +45,17 @@ class @CLASS@HypervisorSpec extends Specification {
         run.file(NOVA_CONF) == null
     }
 
-    def "clean removes the hypervisor's state and nova.conf"() {
+    def "clean removes the hypervisor's state and nova.conf, which the stack before created"() {
         given:
         def test = hypervisor().file(NOVA_CONF, '[DEFAULT]\ncompute_driver = @FUNCTION@.@CLASS@Driver\n')
+                .created('/etc/nova')
 
         when:
         def run = test.clean()
 
         then:
         run.succeeded()
-        run.shellCommands() == ["rm -rf '/opt/stack/data/@NAME@'"]
+        run.shellCommands() == ['rm -rf "/opt/stack/data/@NAME@"']
         run.removed().contains(NOVA_CONF)
     }
 }

@@ -16,7 +16,7 @@
 
 // cleanup_nova_hypervisor - remove the hypervisor's state (the core removes NOVA_CONF itself)
 def cleanup_nova_hypervisor() {
-    sh "rm -rf '$@VARIABLE@_DIR'"
+    sh 'rm -rf "$@VARIABLE@_DIR"'
 }
 
 // configure_nova_hypervisor - point nova at the driver and its instances directory
@@ -27,7 +27,7 @@ def configure_nova_hypervisor() {
 
 // install_nova_hypervisor - create the instances directory (install_package what the hypervisor needs here)
 def install_nova_hypervisor() {
-    sh "mkdir -p '$@VARIABLE@_DIR/instances'"
+    sh 'mkdir -p "$@VARIABLE@_DIR/instances"'
 }
 
 // start_nova_hypervisor - nothing to start (run_process the hypervisor's own services here)
