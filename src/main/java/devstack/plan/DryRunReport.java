@@ -24,7 +24,8 @@ public final class DryRunReport implements Plan.Listener {
     @Override
     public void effect(Plan.Effect e) {
         String line = switch (e.kind()) {
-            case RUN -> "would run: " + e.subject();
+            case RUN -> "would run: " + e.subject() + (e.detail().isEmpty() || e.subject().endsWith(e.detail()) ? ""
+                    : " (with its variables: " + e.detail() + ")");
             case INSTALL -> "would install packages: " + e.subject();
             case REMOVE -> "would remove packages: " + e.subject();
             case UPDATE_REPOSITORIES -> "would update the package repositories";

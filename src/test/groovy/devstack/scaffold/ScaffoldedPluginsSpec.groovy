@@ -77,7 +77,7 @@ enable_plugin my-svc file://$repo main
 
         then:
         run.exitCode == 0
-        run.out.contains("mkdir -p '$dest/data/my-svc'")
+        run.out.contains("(with its variables: mkdir -p \"$dest/data/my-svc\")")
         run.out.contains("+++ $dest/data/my-svc/my-svc.conf")
         run.out.contains("+data_dir = $dest/data/my-svc")
         run.out =~ /would install packages: .*\bjq\b|already installed: .*\bjq\b/
