@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -59,7 +61,8 @@ public final class CommandRunner implements Machine.Commands {
         Process process = start(argv, Map.of());
         try {
             Deque<String> errors = new ArrayDeque<>();
-            Thread stderr = reader(process.getErrorStream(), line -> remember(errors, line));
+            Thread stderr = reader(process.getErrorStream(), line -> remember(errors, line,
+                    ConcurrentHashMap.newKeySet()));
             byte[] output = process.getInputStream().readAllBytes();
             stderr.join();
             int code = process.waitFor();
@@ -123,10 +126,11 @@ public final class CommandRunner implements Machine.Commands {
     private CommandResult collect(List<String> argv, Process process) {
         Deque<String> tail = new ArrayDeque<>();
         StringBuilder stdout = new StringBuilder();
-        Thread errors = reader(process.getErrorStream(), line -> remember(tail, line));
+        Set<Notice> shown = ConcurrentHashMap.newKeySet();
+        Thread errors = reader(process.getErrorStream(), line -> remember(tail, line, shown));
         Thread output = reader(process.getInputStream(), line -> {
             stdout.append(line).append('\n');
-            remember(tail, line);
+            remember(tail, line, shown);
         });
         try {
             output.join();
@@ -141,10 +145,11 @@ public final class CommandRunner implements Machine.Commands {
         }
     }
 
-    private void remember(Deque<String> tail, String line) {
+    /** Logs a line and keeps it for the failure report; a notice is shown once per command ({@code shown}). */
+    private void remember(Deque<String> tail, String line, Set<Notice> shown) {
         console.detail(line);
         for (Notice notice : notices) {
-            if (notice.pattern().matcher(line).find()) {
+            if (notice.pattern().matcher(line).find() && shown.add(notice)) {
                 console.summary(notice.prefix() + line.strip());
             }
         }
