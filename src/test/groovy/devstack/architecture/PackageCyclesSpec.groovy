@@ -19,7 +19,7 @@ class PackageCyclesSpec extends Specification {
         def process = new ProcessBuilder(JDEPS.toString(), '-verbose:package', '-filter:none', 'target/classes')
                 .redirectErrorStream(true).start()
         def output = process.inputStream.text
-        assert process.waitFor() == 0: output
+        assert process.exitCode() == 0: output
         Map<String, Set<String>> edges = [:].withDefault { [] as Set }
         output.eachLine { line ->
             def words = line.trim().split(/\s+/)

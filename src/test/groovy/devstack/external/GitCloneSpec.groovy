@@ -50,6 +50,23 @@ class GitCloneSpec extends Specification {
         new PluginRepo(dir, 'foo').probePlugin('foo').commit()
     }
 
+    /**
+     * A git whose first {@code failures} calls end with timeout(1)'s code for a call it killed (124), at once, then
+     * the real git: retries are shown without a deadline that real work (a clone on a busy machine) could miss.
+     */
+    Path timedOutGit(int failures) {
+        Path script = dir.resolve('timed-out-git')
+        Files.writeString(script, """#!/bin/sh
+count=\$(cat '$dir/calls' 2>/dev/null || echo 0)
+count=\$((count + 1))
+echo \$count > '$dir/calls'
+if [ \$count -le $failures ]; then exit 124; fi
+exec git "\$@"
+""")
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString('rwxr-xr-x'))
+        script
+    }
+
     /** A git that sleeps (and so times out) on its first {@code failures} calls, then is the real git. */
     Path slowGit(int failures) {
         Path script = dir.resolve('slow-git')
@@ -126,10 +143,10 @@ exec git "\$@"
     }
 
     def "a network call that times out is tried again after a pause, up to three tries"() {
-        given:
+        given: 'a git whose first two calls end as timeout(1) ends a call it killed, and a timeout no real git reaches'
         def foo = repo()
         Path dest = dir.resolve('dest/foo')
-        def git = gitClone([GIT_TIMEOUT: '0.3'], slowGit(2).toString())
+        def git = gitClone([GIT_TIMEOUT: '600'], timedOutGit(2).toString())
 
         when:
         def outcome = git.clone('plugin foo', foo.url, dest, 'master')

@@ -64,7 +64,7 @@ class PluginRepo {
                              '-c', 'tag.gpgsign=false', '-C', dir.toString()] + args.toList()
         Process process = new ProcessBuilder(argv).redirectErrorStream(true).start()
         String output = process.inputStream.text
-        assert process.waitFor() == 0: "${argv.join(' ')} failed:\n$output"
+        assert process.exitCode() == 0: "${argv.join(' ')} failed:\n$output"
         output.trim()
     }
 }

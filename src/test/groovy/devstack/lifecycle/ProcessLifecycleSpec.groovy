@@ -42,7 +42,7 @@ class ProcessLifecycleSpec extends Specification {
             Files.list(serviceDir).filter { it.toString().endsWith('.pid') }.each {
                 def pid = Files.readAllLines(it).find()
                 if (pid ==~ /\d+/ && table.groupMembers(pid as long)) {
-                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().waitFor()
+                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().exitCode()
                 }
             }
         }
@@ -65,6 +65,17 @@ class ProcessLifecycleSpec extends Specification {
     boolean running(String text) {
         long self = ProcessHandle.current().pid()
         table.pids().any { it != self && table.commandLine(it).contains(text) }
+    }
+
+    Path gate() { dir.resolve('gate') }
+
+    /**
+     * A shell loop that ends only when the gate is opened (its file removed): a service that outlives its start
+     * grace however slow the machine is, then dies when told (never after a fixed sleep against the grace).
+     */
+    String untilOpened() {
+        Files.writeString(gate(), 'closed')
+        "while [ -e '${gate()}' ]; do sleep 0.1; done"
     }
 
     /** A hook that runs {@code body} at stack's extra phase. */
@@ -169,8 +180,9 @@ run_process 'dropped', "${longRunning()}"
         String dying = "$marker-dying"
         atExtra("""
 run_process 'healthy', "${longRunning()}"
-run_process 'first', "echo first is up; sleep 1.5; echo first lost its database >&2; exit 3 # $dying"
-run_process 'second', "echo second is up; sleep 1.5; exit 4 # $dying"
+run_process 'first', "echo first is up; ${untilOpened()}; echo first lost its database >&2; exit 3 # $dying"
+run_process 'second', "echo second is up; ${untilOpened()}; exit 4 # $dying"
+new File('${gate()}').delete()
 while (is_running('$dying')) { Thread.sleep(50) }
 """)
         tree.write('local.sh', "#!/bin/sh\necho local.sh >> '$tree.probeLog'\n")

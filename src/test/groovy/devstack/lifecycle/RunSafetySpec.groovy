@@ -50,7 +50,7 @@ class RunSafetySpec extends Specification {
 
         cleanup:
         Files.deleteIfExists(dir.resolve('gate'))
-        first?.waitFor()
+        first?.exitCode()
     }
 
     def "a second DEST that shares the first's SERVICE_DIR is refused while the first runs"() {
@@ -112,8 +112,8 @@ class RunSafetySpec extends Specification {
         within.eventually { assert tree.probed() == ['waiting'] }
 
         when:
-        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().waitFor()
-        int code = run.waitFor()
+        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().exitCode()
+        int code = run.exitCode()
         String output = Files.readString(dir.resolve('run.out'))
 
         then: 'it says where it stopped'
@@ -147,7 +147,7 @@ class RunSafetySpec extends Specification {
         String output = process.inputStream.text
 
         expect:
-        process.waitFor() == 0
+        process.exitCode() == 0
         output.contains('\r\u001b[K[stack install: extras.d/50-wait.groovy]')
         output.contains('stack.sh completed in')
     }
@@ -163,10 +163,10 @@ class RunSafetySpec extends Specification {
         long slow = Files.readString(dir.resolve('slow.pid')).trim() as long
 
         when:
-        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().waitFor()
+        new ProcessBuilder('kill', '-INT', run.pid().toString()).start().exitCode()
 
         then:
-        run.waitFor() == 130
+        run.exitCode() == 130
         Files.readString(dir.resolve('run.out')).contains('stack.sh interrupted during stack post-config: extras.d/55-slow.groovy')
         within.eventually { assert !running(slow) }
     }

@@ -36,7 +36,7 @@ class UndoSpec extends Specification {
             Files.list(serviceDir).filter { it.toString().endsWith('.pid') }.each {
                 def pid = Files.readAllLines(it).find()
                 if (pid ==~ /\d+/ && table.groupMembers(pid as long)) {
-                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().waitFor()
+                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().exitCode()
                 }
             }
         }

@@ -47,7 +47,7 @@ class ExternalPluginIT extends Specification {
         def process = builder.start()
         // A safety net only.
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor()
+            process.destroyForcibly().waitFor(1, java.util.concurrent.TimeUnit.MINUTES)
         }
         println String.format('%.1f s: %s', (System.nanoTime() - started) / 1e9, command.take(8).join(' '))
         [exit: process.exitValue(), output: Files.readString(log)]

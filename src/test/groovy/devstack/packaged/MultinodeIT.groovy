@@ -30,7 +30,7 @@ class MultinodeIT extends Specification {
         if (answer == null) {
             def process = new ProcessBuilder('bash', SCRIPT.toString(), '--check').redirectErrorStream(true).start()
             String out = process.inputStream.text.trim()
-            int exit = process.waitFor()
+            int exit = process.exitCode()
             answer = exit == 0 ? '' : exit == 3 ? out : "its --check failed (exit $exit): $out"
             if (answer) {
                 System.err.println("MultinodeIT skipped: $answer")
@@ -42,7 +42,7 @@ class MultinodeIT extends Specification {
     private static String output(String... command) {
         def process = new ProcessBuilder(command).redirectErrorStream(true).start()
         String out = process.inputStream.text
-        assert process.waitFor() == 0: "${command.join(' ')}: $out"
+        assert process.exitCode() == 0: "${command.join(' ')}: $out"
         out
     }
 

@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import devstack.testkit.MachinePackages
 import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
@@ -8,6 +9,7 @@ import spock.lang.Stepwise
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
+import java.util.concurrent.TimeUnit
 
 /**
  * The packaged program run by a user who is not root but may sudo, as README's set-up allows: DEST under a
@@ -26,17 +28,26 @@ class NonRootIT extends Specification {
     @Shared Path etcFile = Path.of('/etc/devstack-nonroot-it.conf')
     @Shared Path sudoers = Path.of('/etc/sudoers.d/devstack-it')
 
+    @Shared Set<String> packagesBefore
+
     static int root(String... command) {
-        new ProcessBuilder(command).inheritIO().start().waitFor()
+        ended(new ProcessBuilder(command).inheritIO().start(), command)
     }
 
     /** For clean-ups whose "nothing to do" answer is not worth printing. */
     static int quietly(String... command) {
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor()
+        ended(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start(), command)
+    }
+
+    /** The exit code of a process, which must end within minutes (apt may wait for its lock). */
+    static int ended(Process process, String... command) {
+        assert process.waitFor(10, TimeUnit.MINUTES): "${command.join(' ')} did not end within 10 minutes"
+        process.exitValue()
     }
 
     def setupSpec() {
+        packagesBefore = MachinePackages.installed()
         if (!Files.isExecutable(Path.of('/usr/bin/sudo'))) {
             assert root('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '--assume-yes', 'sudo') == 0
         }
@@ -64,16 +75,18 @@ if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etc
         root('rm', '-rf', dest.toString(), etcFile.toString())
     }
 
+    /** The user, its files and (if the spec installed it) sudo go again. */
     def cleanupSpec() {
         root('rm', '-rf', dest.toString(), etcFile.toString(), sudoers.toString(), work.toString())
         quietly('userdel', '-r', USER)
+        MachinePackages.restore(packagesBefore)
     }
 
     private Map runAs(String command) {
         def process = new ProcessBuilder('runuser', '-u', USER, '--', 'java', '-jar', work.resolve('devstack.jar').toString(),
                 command, '--top-dir', work.resolve('tree').toString()).redirectErrorStream(true).start()
         String output = process.inputStream.text
-        [exit: process.waitFor(), out: output]
+        [exit: ended(process, command), out: output]
     }
 
     private static String owner(Path path) {

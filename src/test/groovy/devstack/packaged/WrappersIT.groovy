@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import devstack.testkit.MachinePackages
 import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
@@ -8,6 +9,7 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.TimeUnit
 
 /**
  * The README's main command on the shipped tree: ./stack.sh, ./unstack.sh and ./clean.sh run the packaged program
@@ -23,6 +25,18 @@ class WrappersIT extends Specification {
     @Shared
     Path dir
 
+    @Shared
+    Set<String> packagesBefore
+
+    def setupSpec() {
+        packagesBefore = MachinePackages.installed()
+    }
+
+    /** The shipped tree installs cowsay when it is missing: it goes again, and nothing else. */
+    def cleanupSpec() {
+        MachinePackages.restore(packagesBefore)
+    }
+
     private Map run(String script, String... args) {
         def command = [PROJECT.resolve(script).toString()] + args.toList()
         def builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -32,7 +46,8 @@ class WrappersIT extends Specification {
         def err = new StringBuilder()
         process.consumeProcessErrorStream(err)
         def out = process.inputStream.text
-        [exit: process.waitFor(), out: out, err: err.toString()]
+        assert process.waitFor(10, TimeUnit.MINUTES): "$command did not end within 10 minutes"
+        [exit: process.exitValue(), out: out, err: err.toString()]
     }
 
     def "--version answers from the packaged jar"() {
@@ -42,7 +57,8 @@ class WrappersIT extends Specification {
         def out = process.inputStream.text
 
         then:
-        process.waitFor() == 0
+        process.waitFor(5, TimeUnit.MINUTES)
+        process.exitValue() == 0
         out.startsWith('devstack 0.')
     }
 

@@ -88,6 +88,6 @@ enable_plugin my-svc file://$repo main
         def command = ['git', '-c', 'user.name=Spec', '-c', 'user.email=spec@example.org'] + args.toList()
         def process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start()
         def output = process.inputStream.text
-        assert process.waitFor() == 0: output
+        assert process.exitCode() == 0: output
     }
 }

@@ -35,7 +35,7 @@ class SystemHelpersSpec extends Specification {
 
     def cleanup() {
         server?.stop(0)
-        undo.reverse().each { new ProcessBuilder('/bin/sh', '-c', it).inheritIO().start().waitFor() }
+        undo.reverse().each { new ProcessBuilder('/bin/sh', '-c', it).inheritIO().start().exitCode() }
     }
 
     static boolean root() {
@@ -163,10 +163,10 @@ ${probe("wait_for_service(1, 'http://127.0.0.1:${closedPort()}/')")}
         String suffix = System.nanoTime() % 1_000_000_000
         String user = "dssu$suffix"
         String group = "dssg$suffix"
-        assert ['groupadd', group].execute().waitFor() == 0
+        assert ['groupadd', group].execute().exitCode() == 0
         undo << "groupdel $group"
         assert ['useradd', '--no-create-home', '--no-user-group', '--shell', '/usr/sbin/nologin', user]
-                .execute().waitFor() == 0
+                .execute().exitCode() == 0
         undo << "userdel $user"
         assert !['id', '-nG', user].execute().text.split().contains(group)
 
@@ -456,7 +456,7 @@ time_stop 'spec_block'
         given: 'a virtualenv that borrows the system pip, and a wheel built here, so nothing comes from the network'
         Path venv = dir.resolve('venv')
         assert ['python3', '-m', 'venv', '--without-pip', '--system-site-packages', venv.toString()]
-                .execute().waitFor() == 0
+                .execute().exitCode() == 0
         Path wheel = wheel('dsprobe', '1.0', 'VALUE = 42\n')
 
         when:
@@ -486,8 +486,8 @@ time_stop 'spec_block'
 
     static boolean pythonWithPipAndVenv() {
         try {
-            ['python3', '-m', 'pip', '--version'].execute().waitFor() == 0 &&
-                    ['python3', '-c', 'import venv'].execute().waitFor() == 0
+            ['python3', '-m', 'pip', '--version'].execute().exitCode() == 0 &&
+                    ['python3', '-c', 'import venv'].execute().exitCode() == 0
         } catch (IOException e) {
             false
         }

@@ -1,6 +1,7 @@
 package devstack.system
 
 import devstack.testkit.Cli
+import devstack.testkit.MachinePackages
 import devstack.testkit.Tree
 import spock.lang.Requires
 import spock.lang.Shared
@@ -16,7 +17,8 @@ import java.nio.file.Path
  * no dependencies beyond libc; the spec removes it first so that the install really happens.
  */
 @Stepwise
-@Requires({ PackageInstallSpec.rootOnDebian() })
+@Requires(value = { MachinePackages.absent(PackageInstallSpec.PACKAGE) },
+        reason = 'root on Debian, and hello not installed: a package that is there is never touched')
 class PackageInstallSpec extends Specification {
     static final String PACKAGE = 'hello'
 
@@ -24,13 +26,16 @@ class PackageInstallSpec extends Specification {
     @Shared
     Path dir
 
+    @Shared
+    Set<String> packagesBefore
+
     static boolean rootOnDebian() {
-        System.getProperty('user.name') == 'root' && Files.isExecutable(Path.of('/usr/bin/apt-get'))
+        MachinePackages.rootOnDebian()
     }
 
     static boolean installed(String name) {
         def process = new ProcessBuilder('dpkg-query', '--show', '--showformat=${Status}', name).start()
-        process.waitFor() == 0 && process.inputStream.text.endsWith(' installed')
+        process.exitCode() == 0 && process.inputStream.text.endsWith(' installed')
     }
 
     private Tree tree() {
@@ -41,18 +46,19 @@ if (\$1 == 'stack' && \$2 == 'pre-install') {
     install_package '$PACKAGE'
     new File(PROBE_LOG) << "after=\${is_package_installed('$PACKAGE')}\\n"
 }""")
-                .localConf('ENABLED_SERVICES=template')
+                .localConf("ENABLED_SERVICES=template\nLOGFILE=$dir/dest/logs/run-${++runs}.log")
     }
 
-    private static String log(Tree tree) {
-        Files.readString(tree.dest.resolve('logs/stack.sh.log'))
+    /** The log of the tree's last run: each run logs to a file of its own (LOGFILE), whatever the clock says. */
+    private String log(Tree tree) {
+        Files.readString(tree.dest.resolve("logs/run-${runs}.log"))
     }
+
+    @Shared
+    int runs = 0
 
     def setupSpec() {
-        if (installed(PACKAGE)) {
-            def purge = new ProcessBuilder('apt-get', 'purge', '--assume-yes', PACKAGE).inheritIO().start()
-            assert purge.waitFor() == 0
-        }
+        packagesBefore = MachinePackages.installed()
     }
 
     def "install_package installs a package that is missing, through the real package manager"() {
@@ -73,7 +79,6 @@ if (\$1 == 'stack' && \$2 == 'pre-install') {
         given:
         def tree = tree()
         tree.clearProbe()
-        Thread.sleep(1100) // a new log file: its name carries the second
 
         when:
         def run = Cli.run(tree.root, 'stack')
@@ -100,8 +105,6 @@ if (\$1 == 'stack' && \$2 == 'pre-install') {
     }
 
     def cleanupSpec() {
-        if (rootOnDebian() && installed(PACKAGE)) {
-            new ProcessBuilder('apt-get', 'purge', '--assume-yes', PACKAGE).start().waitFor()
-        }
+        MachinePackages.restore(packagesBefore)
     }
 }

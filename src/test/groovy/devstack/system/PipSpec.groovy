@@ -145,7 +145,7 @@ exit 1
     /** The check runs python3 -m pip --version for real. */
     static boolean systemPipPresent() {
         try {
-            new ProcessBuilder('python3', '-m', 'pip', '--version').start().waitFor() == 0
+            new ProcessBuilder('python3', '-m', 'pip', '--version').start().exitCode() == 0
         } catch (IOException e) {
             false
         }

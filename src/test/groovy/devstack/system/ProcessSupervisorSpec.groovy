@@ -32,6 +32,19 @@ class ProcessSupervisorSpec extends Specification {
 
     Path getServiceDir() { dir.resolve('status') }
 
+    /**
+     * A shell loop that ends only when the spec opens the gate: a service that outlives its start grace however
+     * slow the machine is, then dies when the spec says so (never after a fixed sleep against the grace).
+     */
+    String untilOpened() {
+        Files.writeString(dir.resolve('gate'), 'closed')
+        "while [ -e '${dir.resolve('gate')}' ]; do sleep 0.1; done"
+    }
+
+    void openGate() {
+        Files.deleteIfExists(dir.resolve('gate'))
+    }
+
     Path getLogDir() { dir.resolve('logs') }
 
     static List<String> lines(Path file) { Files.readAllLines(file) }
@@ -88,7 +101,7 @@ class ProcessSupervisorSpec extends Specification {
                 def recorded = lines(it)
                 def pid = recorded ? recorded[0] : ''
                 if (pid ==~ /\d+/ && table.groupMembers(pid as long)) {
-                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().waitFor()
+                    new ProcessBuilder('/bin/sh', '-c', "kill -s KILL -- -$pid").start().exitCode()
                 }
             }
         }
@@ -263,7 +276,8 @@ class ProcessSupervisorSpec extends Specification {
 
     def "a pid file whose process has exited is removed with a warning"() {
         given:
-        def record = start('short', "sleep 1.5 # $marker")
+        def record = start('short', "${untilOpened()} # $marker")
+        openGate()
         conditions.eventually { assert !table.isAlive(record.pid) }
 
         when:
@@ -321,7 +335,8 @@ class ProcessSupervisorSpec extends Specification {
 
     def "a group whose leader died is still stopped, and the service counts as dead"() {
         given: 'the leader exits after its first second, leaving its child behind in the group'
-        def record = start('leaky', "sleep 300 & sleep 1.5; exit 4 # $marker")
+        def record = start('leaky', "sleep 300 & ${untilOpened()}; exit 4 # $marker")
+        openGate()
         conditions.eventually { assert !table.isAlive(record.pid) }
         def orphans = table.groupMembers(record.pid)
 
@@ -348,9 +363,10 @@ class ProcessSupervisorSpec extends Specification {
     def "service_check names every enabled service whose process died, with the last lines of its log"() {
         given:
         start('healthy', longRunning())
-        def first = start('first', "echo first is up; sleep 1.5; echo first fails >&2; exit 2 # $marker")
-        def second = start('second', "echo second is up; sleep 1.5; exit 5 # $marker")
-        def gone = start('gone', "sleep 1.5 # $marker")
+        def first = start('first', "echo first is up; ${untilOpened()}; echo first fails >&2; exit 2 # $marker")
+        def second = start('second', "echo second is up; ${untilOpened()}; exit 5 # $marker")
+        def gone = start('gone', "${untilOpened()} # $marker")
+        openGate()
         conditions.eventually { assert ![first.pid, second.pid, gone.pid].any { table.isAlive(it) } }
 
         when: 'gone is no longer enabled'
