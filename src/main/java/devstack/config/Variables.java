@@ -3,6 +3,7 @@ package devstack.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +17,22 @@ public final class Variables {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
+    /**
+     * DevStack's proxy settings: lower-case, yet settings like the others (stack.sh exports them with
+     * {@code export_proxy_variables}, and plugins read them unset as '').
+     */
+    private static final Set<String> PROXY_NAMES = Set.of("http_proxy", "https_proxy", "no_proxy");
+
     public static boolean isShellStyleName(String name) {
         return SHELL_STYLE_NAME.matcher(name).matches();
+    }
+
+    /**
+     * A name that reads as '' when unset and that commands see in their environment: an upper-case shell-style
+     * name, or one of the proxy settings.
+     */
+    public static boolean isSettingName(String name) {
+        return isShellStyleName(name) || PROXY_NAMES.contains(name);
     }
 
     /** Settings whose values never reach a log or the console. */
@@ -58,13 +73,13 @@ public final class Variables {
     }
 
     /**
-     * What a child process sees, as bash's children see its variables: every string-valued shell-style variable
-     * (settings, the environment, globals plugins assigned).
+     * What a child process sees, as bash's children see its variables: every string-valued variable with a
+     * setting's name (settings, the environment, globals plugins assigned).
      */
     public Map<String, String> exported() {
         Map<String, String> environment = new LinkedHashMap<>();
         values.forEach((name, value) -> {
-            if (value instanceof CharSequence && isShellStyleName(name)) {
+            if (value instanceof CharSequence && isSettingName(name)) {
                 environment.put(name, value.toString());
             }
         });

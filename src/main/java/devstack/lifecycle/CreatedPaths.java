@@ -122,6 +122,13 @@ final class CreatedPaths implements Machine {
         public void delete(Path path) {
             files.delete(path);
         }
+
+        @Override
+        public Path createTemp(Path dir, String prefix, boolean directory) {
+            Path temp = files.createTemp(dir, prefix, directory);
+            add(temp);
+            return temp;
+        }
     }
 
     @Override

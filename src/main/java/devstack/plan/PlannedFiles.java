@@ -28,6 +28,8 @@ import java.util.TreeSet;
 final class PlannedFiles implements Machine.Files {
     /** A mode a new file gets without one: what {@code tee} gives under the usual umask 022. */
     private static final int NEW_FILE_MODE = 0644;
+    /** What mktemp gives a file: private to its owner. */
+    private static final int TEMP_FILE_MODE = 0600;
     /** Marks a file that did not exist when the phase began. */
     private static final byte[] ABSENT = new byte[0];
 
@@ -213,6 +215,32 @@ final class PlannedFiles implements Machine.Files {
         directories.removeIf(d -> d.startsWith(p));
         mounts.keySet().removeIf(m -> m.startsWith(p));
         deleted.add(p);
+    }
+
+    /**
+     * A temporary file or directory the plan makes: named {@code <prefix>planned<N>} with the first N that no path
+     * has, so that a plan (and a golden file of the test kit) is the same every time; the real run picks a random
+     * name instead.
+     */
+    @Override
+    public synchronized Path createTemp(Path dir, String prefix, boolean directory) {
+        Path d = key(dir);
+        if (!isDirectory(d)) {
+            throw new IniException("cannot make a temporary " + (directory ? "directory" : "file") + " in " + dir
+                    + ": it is not a directory");
+        }
+        Path temp;
+        for (int n = 1; exists(temp = d.resolve(prefix + "planned" + n)); n++) {
+            // the next number
+        }
+        if (directory) {
+            createDirectories(temp, null);
+        } else {
+            touch(temp);
+            content.put(temp, new byte[0]);
+            modes.put(temp, TEMP_FILE_MODE);
+        }
+        return temp;
     }
 
     /** The end of a phase: one change per file it touched, with the content before and after. */

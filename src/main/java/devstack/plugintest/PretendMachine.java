@@ -51,6 +51,8 @@ public final class PretendMachine implements World {
 
     PretendMachine() {
         directories.add(Path.of("/"));
+        // Every machine has one: mktemp makes its files there.
+        directories.add(Path.of("/tmp"));
     }
 
     void distro(Distro distro) {

@@ -1,10 +1,7 @@
 package devstack.script;
 
-import devstack.system.FileModes;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import devstack.system.CommandResult;
 import java.util.List;
-import java.util.OptionalInt;
 
 /** The command helpers of {@link PluginScript}: see there for what each does. */
 final class CommandHelpers extends HelperGroup {
@@ -21,36 +18,39 @@ final class CommandHelpers extends HelperGroup {
     }
 
     public String sudo(String command) {
-        return machine().commands().checked(
-                machine().privilege().asRootKeepingEnvironment(List.of("/bin/sh", "-c", command)),
-                context.settings().variables().exported());
+        return machine().commands().checked(asRoot(command), context.settings().variables().exported());
     }
 
     public boolean succeeds(String command) {
-        return machine().commands().query(List.of("/bin/sh", "-c", command),
-                context.settings().variables().exported()).succeeded();
+        return machine().commands().query(shell(command), context.settings().variables().exported()).succeeded();
     }
 
     public String query(String command) {
-        return machine().commands().query(List.of("/bin/sh", "-c", command),
-                context.settings().variables().exported()).stdout();
+        return machine().commands().query(shell(command), context.settings().variables().exported()).stdout();
     }
 
-    public void write_file(String path, Object content, String mode) {
-        OptionalInt bits = OptionalInt.empty();
-        if (mode != null) {
-            int parsed = FileModes.parse(mode);
-            if (parsed < 0) {
-                throw new PluginAbort("write_file: mode '" + mode + "' is not an octal mode; write it like '755' or "
-                        + "'0640'");
-            }
-            bits = OptionalInt.of(parsed);
+    public ShellResult try_sh(String command) {
+        return attempt("try_sh", shell(command));
+    }
+
+    public ShellResult try_sudo(String command) {
+        return attempt("try_sudo", asRoot(command));
+    }
+
+    /** A command that may change the machine, whose exit code is the caller's to judge (a dry run plans it). */
+    private ShellResult attempt(String helper, List<String> argv) {
+        if (argv.get(argv.size() - 1).isBlank()) {
+            throw new PluginAbort(helper + ": a command is required");
         }
-        machine().files().write(Path.of(path), String.valueOf(content).getBytes(StandardCharsets.UTF_8), bits,
-                false);
+        CommandResult result = machine().commands().run(argv, context.settings().variables().exported());
+        return new ShellResult(result.exitCode(), result.stdout());
     }
 
-    public void write_file(String path, Object content) {
-        write_file(path, content, null);
+    private List<String> asRoot(String command) {
+        return machine().privilege().asRootKeepingEnvironment(shell(command));
+    }
+
+    private static List<String> shell(String command) {
+        return List.of("/bin/sh", "-c", command == null ? "" : command);
     }
 }

@@ -8,6 +8,8 @@ final class Helpers {
     final ConsoleHelpers console;
     final ServiceHelpers services;
     final CommandHelpers commands;
+    final FileHelpers files;
+    final DiskHelpers disks;
     final PackageHelpers packages;
     final IniHelpers ini;
     final ProcessHelpers processes;
@@ -19,6 +21,8 @@ final class Helpers {
         console = new ConsoleHelpers(context, runtime);
         services = new ServiceHelpers(context, runtime);
         commands = new CommandHelpers(context, runtime);
+        files = new FileHelpers(context, runtime);
+        disks = new DiskHelpers(context, runtime);
         packages = new PackageHelpers(context, runtime);
         ini = new IniHelpers(context, runtime);
         processes = new ProcessHelpers(context, runtime);

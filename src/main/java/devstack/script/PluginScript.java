@@ -131,16 +131,89 @@ public abstract class PluginScript extends ScriptSupport {
     }
 
     /**
+     * try_sh: runs a shell command that may change the machine and returns its exit code and output instead of
+     * stopping the run when it fails (bash's {@code if ! cmd; then}). A dry run plans it and answers success. Not in
+     * DevStack. Usage: {@code if (!try_sh('modprobe kvm')) { warn 'no kvm module' }}
+     */
+    public ShellResult try_sh(String command) {
+        return hostHelpers().commands.try_sh(command);
+    }
+
+    /**
+     * try_sudo: {@link #try_sh} as root (through {@code sudo -E} unless the run already is root). Not in DevStack.
+     * Usage: {@code def r = try_sudo('virsh net-destroy default'); if (r.exitCode != 0) { println r.output }}
+     */
+    public ShellResult try_sudo(String command) {
+        return hostHelpers().commands.try_sudo(command);
+    }
+
+    /**
      * write_file: writes a whole file atomically (what a bash plugin does with {@code cat > file <<EOF}); a dry run
      * shows it as a diff instead. Not in DevStack. Usage: {@code write_file "$DEST/x.sh", text, '755'}
      */
     public void write_file(String path, Object content, String mode) {
-        hostHelpers().commands.write_file(path, content, mode);
+        hostHelpers().files.write_file(path, content, mode);
     }
 
     /** write_file without a mode: a new file gets 0644, an existing one keeps its own. */
     public void write_file(String path, Object content) {
-        hostHelpers().commands.write_file(path, content);
+        hostHelpers().files.write_file(path, content);
+    }
+
+    /**
+     * write_file '-sudo': through sudo where the run may not write the file itself (what
+     * {@code cat <<EOF | sudo tee file} does). Usage: {@code write_file '-sudo', '/etc/foo/foo.conf', text, '0640'}
+     * (the mode may be left out)
+     */
+    public void write_file(String sudo, String path, Object content, String mode) {
+        hostHelpers().files.write_file(sudo, path, content, mode);
+    }
+
+    /**
+     * append_file: adds text at the end of a file, creating it (0644) when missing (what {@code sudo tee -a} does);
+     * the text is added as given, so end a line with a newline. Not in DevStack.
+     * Usage: {@code append_file "$DEST/notes.txt", "one more line\n"}
+     */
+    public void append_file(String path, Object content) {
+        hostHelpers().files.append_file(path, content);
+    }
+
+    /**
+     * append_file '-sudo': through sudo where the run may not write the file itself.
+     * Usage: {@code append_file '-sudo', '/etc/modules', "kvm\n"}
+     */
+    public void append_file(String sudo, String path, Object content) {
+        hostHelpers().files.append_file(sudo, path, content);
+    }
+
+    /**
+     * mktemp: makes a new, private temporary file in {@code $TMPDIR} (or {@code /tmp}) and returns its path; a dry
+     * run plans it. Usage: {@code def conf = mktemp()}
+     */
+    public String mktemp() {
+        return hostHelpers().files.mktemp();
+    }
+
+    /** mktemp '-d': a new, private temporary directory. Usage: {@code def dir = mktemp('-d')} */
+    public String mktemp(String option) {
+        return hostHelpers().files.mktemp(option);
+    }
+
+    /**
+     * create_disk: creates an XFS disk image of {@code size} (as truncate takes it) and mounts it on {@code dir}
+     * through a loop device and a line in /etc/fstab. Usage:
+     * {@code create_disk "$SWIFT_DATA_DIR/drives/images/swift.img", "$SWIFT_DATA_DIR/drives/sdb1", '2G'}
+     */
+    public void create_disk(String image, String dir, Object size) {
+        hostHelpers().disks.create_disk(image, dir, size);
+    }
+
+    /**
+     * destroy_disk: unmounts a disk that create_disk made, removes its line from /etc/fstab and deletes the image.
+     * Usage: {@code destroy_disk "$SWIFT_DATA_DIR/drives/images/swift.img", "$SWIFT_DATA_DIR/drives/sdb1"}
+     */
+    public void destroy_disk(String image, String dir) {
+        hostHelpers().disks.destroy_disk(image, dir);
     }
 
     /** install_package: installs packages not installed yet. Usage: {@code install_package 'cowsay', 'jq'} */

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The variable space every plugin script shares, like the shell that runs {@code stack.sh}: settings and globals
  * live in {@link Variables}; {@code $1} and {@code $2} are the arguments of the current call. An unset upper-case
- * name reads as the empty string, as in bash; any other unknown name is an error, so that a misspelt local is
- * caught.
+ * name (or proxy setting, {@code http_proxy}) reads as the empty string, as in bash; any other unknown name is an
+ * error, so that a misspelt local is caught.
  */
 public final class ScriptBinding extends Binding {
     private final Variables variables;
@@ -78,7 +78,7 @@ public final class ScriptBinding extends Binding {
         if (variables.isSet(name)) {
             return variables.get(name);
         }
-        if (Variables.isShellStyleName(name)) {
+        if (Variables.isSettingName(name)) {
             return "";
         }
         throw new MissingPropertyException(name, ScriptBinding.class);

@@ -157,6 +157,13 @@ public interface Machine extends AutoCloseable {
 
         /** Removes a file or a whole directory tree; nothing when it does not exist. */
         void delete(Path path);
+
+        /**
+         * mktemp: a new, empty file (mode 0600) or directory (0700) in {@code dir}, whose name is {@code prefix}
+         * and characters no other path there has; never one that existed, so a name another user planted in a
+         * shared {@code /tmp} is never used. Returns its path.
+         */
+        Path createTemp(Path dir, String prefix, boolean directory);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -168,6 +169,23 @@ final class RealFiles implements Machine.Files {
         } catch (IOException e) {
             throw new DevstackException(DevstackException.FAILED, "cannot remove " + path + ": " + e.getMessage(),
                     "remove it by hand, then run again");
+        }
+    }
+
+    @Override
+    public Path createTemp(Path dir, String prefix, boolean directory) {
+        try {
+            // Java's temporary files are made with O_EXCL and a random name, and private from the start.
+            return directory
+                    ? Files.createTempDirectory(dir, prefix, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")))
+                    : Files.createTempFile(dir, prefix, "", PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new DevstackException(DevstackException.FAILED, "cannot make a temporary "
+                    + (directory ? "directory" : "file") + " in " + dir + ": " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), "check that " + dir + " exists and is writable, or set TMPDIR to a directory "
+                    + "that is");
         }
     }
 

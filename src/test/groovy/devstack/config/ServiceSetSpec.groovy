@@ -45,6 +45,24 @@ class ServiceSetSpec extends Specification {
         ''           || false
     }
 
+    def "DevStack's fake multi-compute name #name is enabled with #items: #expected"() {
+        given:
+        list(items)
+
+        expect:
+        services.isEnabled(name) == expected
+
+        where:
+        name      | items              || expected
+        'n-cpu-1' | 'n-api,n-cpu'      || true
+        'n-cpu-2' | 'n-cpu'            || true
+        'n-cpu-1' | 'n-cpu-2'          || true
+        'n-cpu-1' | 'n-api,n-sch'      || false
+        'n-cpu-1' | 'xn-cpu'           || false
+        'n-cpu1'  | 'n-cpu'            || false
+        'n-cpu'   | 'n-cpu-1'          || false
+    }
+
     def "several arguments, or blank-separated names in one argument, mean any of them"() {
         given:
         list('n-cpu,template')

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit
 /**
  * The packaged program run by a user who is not root but may sudo, as README's set-up allows: DEST under a
  * root-owned directory is created through sudo and given to the user, packages are installed through sudo, an
- * ini edit with -sudo goes through sudo, and unstack and clean undo it all. CI is root on Debian, so the spec
- * makes the user (and installs sudo if it is missing) and removes the user afterwards.
+ * ini edit, a write_file and an append_file with -sudo go through sudo, and unstack and clean undo it all. CI is
+ * root on Debian, so the spec makes the user (and installs sudo if it is missing) and removes both afterwards.
  */
 @Stepwise
 @Requires({ System.getProperty('user.name') == 'root' && Files.isExecutable(Path.of('/usr/bin/apt-get')) })
@@ -26,6 +26,7 @@ class NonRootIT extends Specification {
     @Shared Path work
     @Shared Path dest = Path.of('/opt/devstack-nonroot-it')
     @Shared Path etcFile = Path.of('/etc/devstack-nonroot-it.conf')
+    @Shared Path etcWritten = Path.of('/etc/devstack-nonroot-it.written')
     @Shared Path sudoers = Path.of('/etc/sudoers.d/devstack-it')
 
     @Shared Set<String> packagesBefore
@@ -65,6 +66,8 @@ class NonRootIT extends Specification {
         Files.writeString(tree.resolve('extras.d/50-nonroot.groovy'), """
 if (\$1 == 'stack' && \$2 == 'install') {
     iniset '-sudo', '$etcFile', 'DEFAULT', 'owner', STACK_USER
+    write_file '-sudo', '$etcWritten', "first\\n", '0640'
+    append_file '-sudo', '$etcWritten', "second\\n"
     run_process 'sleeper', 'sleep 300'
     sudo 'touch "\$DEST/made-by-sudo"'
 }
@@ -72,12 +75,12 @@ if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etc
 """)
         Files.writeString(tree.resolve('local.conf'), "[[local|localrc]]\nDEST=$dest\nENABLED_SERVICES=sleeper\nVERBOSE=False\n")
         root('chown', '-R', "$USER:$USER", work.toString())
-        root('rm', '-rf', dest.toString(), etcFile.toString())
+        root('rm', '-rf', dest.toString(), etcFile.toString(), etcWritten.toString())
     }
 
     /** The user, its files and (if the spec installed it) sudo go again. */
     def cleanupSpec() {
-        root('rm', '-rf', dest.toString(), etcFile.toString(), sudoers.toString(), work.toString())
+        root('rm', '-rf', dest.toString(), etcFile.toString(), etcWritten.toString(), sudoers.toString(), work.toString())
         quietly('userdel', '-r', USER)
         MachinePackages.restore(packagesBefore)
     }
@@ -93,7 +96,7 @@ if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etc
         Files.getOwner(path).name
     }
 
-    def "stack as a sudo user creates DEST through sudo, gives it to the user, and edits a root-owned file with -sudo"() {
+    def "stack as a sudo user creates DEST through sudo, gives it to the user, and writes root-owned files with -sudo"() {
         when:
         def run = runAs('stack')
 
@@ -106,6 +109,9 @@ if (\$1 == 'stack' && \$2 == 'extra') { echo_summary "read back: \${iniget('$etc
         Files.readString(etcFile) == "\n[DEFAULT]\nowner = $USER\n"
         Files.exists(dest.resolve('status/sleeper.pid'))
         owner(dest.resolve('made-by-sudo')) == 'root'
+        owner(etcWritten) == 'root'
+        Files.readString(etcWritten) == 'first\nsecond\n'
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(etcWritten)) == 'rw-r-----'
     }
 
     def "unstack as the same user stops the process it started"() {
