@@ -87,7 +87,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
             return run(console, machine, out, err);
         } finally {
             if (json && plan != null) {
-                out.print(console.masked(PlanJson.of(plan, spec.name(), lastRunCompleted)));
+                out.print(PlanJson.of(plan, spec.name(), lastRunCompleted, console::masked));
                 out.flush();
             }
         }
