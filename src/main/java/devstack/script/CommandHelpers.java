@@ -1,5 +1,7 @@
 package devstack.script;
 
+import devstack.system.CommandFailedException;
+import devstack.system.CommandResult;
 import devstack.system.FileModes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +23,13 @@ final class CommandHelpers extends HelperGroup {
     }
 
     public String sudo(String command) {
-        return machine().commands().checked(
-                machine().privilege().asRootKeepingEnvironment(List.of("/bin/sh", "-c", command)),
-                context.settings().variables().exported());
+        // run, not checked: sudo returns the command's stdout alone, as sh does.
+        List<String> argv = machine().privilege().asRootKeepingEnvironment(List.of("/bin/sh", "-c", command));
+        CommandResult result = machine().commands().run(argv, context.settings().variables().exported());
+        if (!result.succeeded()) {
+            throw new CommandFailedException(String.join(" ", argv), result.exitCode(), result.lastLines());
+        }
+        return result.stdout();
     }
 
     public boolean succeeds(String command) {

@@ -85,6 +85,9 @@ public final class ProcessSupervisor implements Machine.Processes {
     /** {@link #start}, returning what was recorded of the process. */
     public ProcessRecord launch(String service, ProcessCommand command, Path serviceDir, Path logDir) {
         checkName("run_process", service);
+        if (commands.stopped()) {
+            throw new RunInterruptedException("run_process " + service);
+        }
         Path pidFile = ProcessRecord.file(writableDirectory(service, "SERVICE_DIR", serviceDir), service);
         Path log = writableDirectory(service, "LOGDIR", logDir).resolve(service + ".log");
         command.missingProgram(System.getenv("PATH")).ifPresent(program -> {
