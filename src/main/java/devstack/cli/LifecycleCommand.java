@@ -13,9 +13,13 @@ import devstack.plan.Plan;
 import devstack.plan.PlanJson;
 import devstack.plan.RealWorld;
 import devstack.plan.SimulatedMachine;
+import devstack.system.CommandFailedException;
 import devstack.system.Machine;
 import devstack.system.RealMachine;
+import devstack.system.RunInterruptedException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +92,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
             return run(console, machine, out, err);
         } finally {
             if (json && plan != null) {
-                out.print(console.masked(PlanJson.of(plan, spec.name(), lastRunCompleted)));
+                out.print(PlanJson.of(plan, spec.name(), lastRunCompleted, console::masked));
                 out.flush();
             }
         }
@@ -97,24 +101,48 @@ abstract class LifecycleCommand implements Callable<Integer> {
     /** Whether the last run got to its end (the JSON plan says so). */
     private boolean lastRunCompleted;
 
+    /**
+     * How long a run whose command died of SIGINT or SIGTERM waits for the program's own signal before it reports
+     * the failure. Ctrl-C on a terminal reaches the command and this program at once, and the command's death may
+     * be seen first: the wait lets the interrupt make the one report. Only a safety net: the signal normally
+     * arrives within milliseconds, and only a command killed by a signal from elsewhere waits this long.
+     */
+    private static final Duration SIGNAL_GRACE = Duration.ofSeconds(5);
+
     private Integer run(Console console, Machine machine, PrintWriter out, PrintWriter err) {
+        EndOfRun end = new EndOfRun();
         Thread interruptReport = null;
         lastRunCompleted = false;
         try {
             Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console, machine,
                     new Host.Options(clonesPlugins()));
-            interruptReport = new Thread(() -> reportInterrupt(console, lifecycle), "interrupt-report");
+            interruptReport = new Thread(() -> reportInterrupt(console, lifecycle, end), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
             if (System.console() != null) {
-                console.useStatusLine(new StatusLine(out, lifecycle.status()::describe));
+                console.useStatusLine(new StatusLine(out, () -> console.masked(lifecycle.status().describe())));
             }
             run(lifecycle);
             lastRunCompleted = true;
-            return ExitCodes.OK;
+            return end.claim() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         } catch (DevstackException e) {
             console.endStatusLine();
+            if (endedByInterrupt(e, end)) {
+                // The interrupt made the report; this failure is its echo (the command it stopped, a command
+                // refused after it): in the log only.
+                console.logOnly("after the interrupt: " + e.getMessage());
+                return ExitCodes.INTERRUPTED;
+            }
+            console.reporting();
             report(console, e);
             return e.exitCode();
+        } catch (RuntimeException e) {
+            console.endStatusLine();
+            if (!end.claim()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            console.reporting();
+            reportInternalError(console, e);
+            return ExitCodes.FAILED;
         } finally {
             console.endStatusLine();
             removeHook(interruptReport);
@@ -122,18 +150,49 @@ abstract class LifecycleCommand implements Callable<Integer> {
     }
 
     /**
-     * Ctrl-C (or a kill) ends the JVM mid-step: say where the run stopped and how to undo it. The command that was
-     * running got the same signal; files are written atomically; started processes have pid files that unstack
-     * reads.
+     * Whether the interrupt reports the end of the run rather than this failure: it claimed the report first, or
+     * (for a command that died of SIGHUP, SIGINT, SIGQUIT or SIGTERM, as every command does on Ctrl-C) it does so
+     * within {@link #SIGNAL_GRACE}.
      */
-    private void reportInterrupt(Console console, Lifecycle lifecycle) {
-        lifecycle.interrupt();
-        console.endStatusLine();
-        console.error(scriptName() + " interrupted during " + lifecycle.status().where());
-        console.errorDetail("hint: what it started keeps running; ./unstack.sh stops it, ./clean.sh removes its state");
-        if (console.log() != null) {
-            console.errorDetail("full log in " + console.log().file());
+    private static boolean endedByInterrupt(DevstackException e, EndOfRun end) {
+        if (diedOfSignal(e)) {
+            end.awaitInterrupt(SIGNAL_GRACE);
         }
+        return !end.claim();
+    }
+
+    private static boolean diedOfSignal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RunInterruptedException) {
+                return true;
+            }
+            if (cause instanceof CommandFailedException failed) {
+                int code = failed.commandExitCode();
+                return code == 128 + 1 || code == 128 + 2 || code == 128 + 3 || code == 128 + 15;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Ctrl-C (or a kill) ends the JVM mid-step: say where the run stopped and how to undo it. The command that was
+     * running is stopped, no command starts after it, and the report is the last thing on the terminal. Files are
+     * written atomically; started processes have pid files that unstack reads.
+     */
+    private void reportInterrupt(Console console, Lifecycle lifecycle, EndOfRun end) {
+        // Claimed before the commands are stopped, so that the run, seeing its command die, stays silent.
+        boolean mine = end.claimForInterrupt();
+        lifecycle.interrupt();
+        if (!mine) {
+            return;
+        }
+        console.lastWords(c -> {
+            c.error(scriptName() + " interrupted during " + lifecycle.status().where());
+            c.errorDetail("hint: what it started keeps running; ./unstack.sh stops it, ./clean.sh removes its state");
+            if (c.log() != null) {
+                c.errorDetail("full log in " + c.log().file());
+            }
+        });
     }
 
     private static void removeHook(Thread hook) {
@@ -150,9 +209,22 @@ abstract class LifecycleCommand implements Callable<Integer> {
     private void report(Console console, DevstackException e) {
         FailureCard.print(console, e, debug);
         if (console.log() != null) {
-            console.errorDetail(scriptName() + " failed: full log in " + console.log().file());
+            console.errorDetail(scriptName() + " failed: " + (console.logFailure().isPresent()
+                    ? "the log " + console.log().file() + " is incomplete: it could not be written to the end"
+                    : "full log in " + console.log().file()));
         } else if (e instanceof StepFailedException || e instanceof StepsFailedException) {
             console.errorDetail(scriptName() + " failed");
         }
+    }
+
+    /**
+     * A bug in the host itself: said plainly, with the trace a bug report needs, as {@link InternalErrorHandler}
+     * does, but through the console, so that the trace is masked and in the log too.
+     */
+    private void reportInternalError(Console console, RuntimeException e) {
+        console.error("internal error in the devstack host: " + e);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        console.errorDetail(trace.toString().stripTrailing());
     }
 }

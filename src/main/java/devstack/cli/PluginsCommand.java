@@ -3,6 +3,7 @@ package devstack.cli;
 import devstack.DevstackException;
 import devstack.config.Settings;
 import devstack.console.Console;
+import devstack.console.SecretMask;
 import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Entry;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +48,10 @@ final class PluginsCommand implements Callable<Integer> {
             Path top = topDir.resolve();
             Settings settings = Settings.load(top, parent.environment(), console::warn,
                     Host.commandSubstitution(RealMachine.of(console).commands()));
+            // The same masking as stack's: an enable_plugin URL may carry a token.
+            console.useMask(new SecretMask(() -> settings.variables().asMap()));
             List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
-            print(out, entries);
+            print(out, entries, console::masked);
             long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();
             if (invalid > 0) {
                 console.error(invalid + " invalid plugin" + (invalid > 1 ? "s" : "") + ": stack would refuse to start");
@@ -64,7 +68,7 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     /** A table, one row per plugin, with the reasons a plugin is invalid indented under its row. */
-    private static void print(PrintWriter out, List<Entry> entries) {
+    private static void print(PrintWriter out, List<Entry> entries, UnaryOperator<String> mask) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "ENABLED", "VALID", "FROM"});
         entries.forEach(e -> rows.add(new String[] {e.kind(), e.name(), e.enabled(),
@@ -81,9 +85,10 @@ final class PluginsCommand implements Callable<Integer> {
             for (int c = 0; c < widths.length; c++) {
                 line.append(String.format(Locale.ROOT, "%-" + widths[c] + "s  ", r[c]));
             }
-            out.println(line.append(r[4]));
+            out.println(mask.apply(line.append(r[4]).toString()));
             if (i > 0) {
-                entries.get(i - 1).problems().forEach(p -> p.lines().forEach(l -> out.println("    " + l)));
+                entries.get(i - 1).problems()
+                        .forEach(p -> p.lines().forEach(l -> out.println(mask.apply("    " + l))));
             }
         }
         if (entries.isEmpty()) {

@@ -1,19 +1,34 @@
 package devstack.console;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every line a person reads: summary lines on stdout, warnings and errors on stderr, command output on stdout
  * only when {@code VERBOSE=True}; all of them also in the run log once it is open, secrets masked everywhere.
+ *
+ * <p>Everything that reaches the terminal (lines and the status line) is written under this object's lock, so
+ * that no two writers split a line. A log line that cannot be written ends the run: the failure is raised once,
+ * in the run's own thread (the one that opened the log) at the line it was writing, never in another thread.
  */
 public final class Console {
     private final PrintWriter out;
     private final PrintWriter err;
-    private SecretMask mask = SecretMask.none();
-    private RunLog log;
-    private boolean verbose;
+    private volatile SecretMask mask = SecretMask.none();
+    private volatile RunLog log;
+    /** The thread that runs the lifecycle: the only one a log failure is raised in. */
+    private volatile Thread runThread;
+    private boolean logFailureRaised;
+    /** The run is being reported: a log failure is only mentioned from now on, never raised. */
+    private boolean reporting;
+    /** After the report of an interrupt, nothing more reaches the terminal (the log still gets every line). */
+    private boolean silenced;
+    private volatile boolean verbose;
     private StatusLine statusLine;
-    private final java.util.List<String> deprecations = new java.util.ArrayList<>();
+    private final List<String> deprecations = new ArrayList<>();
 
     public Console(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -29,26 +44,38 @@ public final class Console {
     }
 
     /** Shows a live status line under the printed lines (only on a terminal). */
-    public void useStatusLine(StatusLine statusLine) {
+    public synchronized void useStatusLine(StatusLine statusLine) {
         this.statusLine = statusLine;
-        statusLine.start();
+        statusLine.start(this);
     }
 
-    /** Removes the status line for good, at the end of the run. */
-    public void endStatusLine() {
+    /** Removes the status line for good, at the end of the run; under the lock, so no line is being printed. */
+    public synchronized void endStatusLine() {
         if (statusLine != null) {
             statusLine.stop();
             statusLine = null;
         }
     }
 
-    /** From now on every line also goes to this log. */
+    /** From now on every line also goes to this log; a failure to write it is raised in the calling thread. */
     public void useLog(RunLog log) {
+        this.runThread = Thread.currentThread();
         this.log = log;
     }
 
     public RunLog log() {
         return log;
+    }
+
+    /** Why the log could not be written, if it could not: the log stops there. */
+    public Optional<LogWriteException> logFailure() {
+        RunLog current = log;
+        return current == null ? Optional.empty() : current.failure();
+    }
+
+    /** The run is being reported: from now on a log that cannot be written is no longer raised. */
+    public synchronized void reporting() {
+        reporting = true;
     }
 
     /** A line with every secret hidden, for files the console does not write itself. */
@@ -59,10 +86,8 @@ public final class Console {
     /** echo_summary: one line that says what the run is doing. */
     public void summary(String message) {
         String masked = mask.apply(message);
-        if (log != null) {
-            log.summaryLine(masked);
-        }
         printLine(out, masked);
+        toLog(masked, true);
     }
 
     /** A line for the console only, never the log (echo_nolog). */
@@ -73,19 +98,15 @@ public final class Console {
     /** Detail: always in the log, on the console only when verbose (command output, helper traces). */
     public void detail(String message) {
         String masked = mask.apply(message);
-        if (log != null) {
-            log.line(masked);
-        }
         if (verbose) {
             printLine(out, masked);
         }
+        toLog(masked, false);
     }
 
     /** A line for the log file only (stack traces of failures), never the console. */
     public void logOnly(String message) {
-        if (log != null) {
-            log.line(mask.apply(message));
-        }
+        toLog(mask.apply(message), false);
     }
 
     public void warn(String message) {
@@ -95,12 +116,18 @@ public final class Console {
     /** deprecated: warns now and again at the end of the run, where it is not lost in the output. */
     public void deprecated(String message) {
         print(err, "WARNING: " + message);
-        deprecations.add(message);
+        synchronized (deprecations) {
+            deprecations.add(message);
+        }
     }
 
     /** Repeats every deprecation warning of the run, once each, in order. */
     public void repeatDeprecations() {
-        deprecations.stream().distinct().forEach(message -> print(err, "WARNING: " + message));
+        List<String> repeated;
+        synchronized (deprecations) {
+            repeated = deprecations.stream().distinct().toList();
+        }
+        repeated.forEach(message -> print(err, "WARNING: " + message));
     }
 
     public void error(String message) {
@@ -112,16 +139,56 @@ public final class Console {
         print(err, message);
     }
 
+    /**
+     * The last lines the terminal shows, for the report of an interrupted run: the status line goes, the lines of
+     * {@code report} are printed as one block no other thread's line can split, and from then on nothing more
+     * reaches the terminal; the log still gets every line.
+     */
+    public synchronized void lastWords(Consumer<Console> report) {
+        endStatusLine();
+        report.accept(this);
+        silenced = true;
+    }
+
     private void print(PrintWriter stream, String message) {
         String masked = mask.apply(message);
-        if (log != null) {
-            log.line(masked);
-        }
         printLine(stream, masked);
+        toLog(masked, false);
+    }
+
+    private void toLog(String masked, boolean summary) {
+        RunLog current = log;
+        if (current == null) {
+            return;
+        }
+        if (summary) {
+            current.summaryLine(masked);
+        } else {
+            current.line(masked);
+        }
+        current.failure().ifPresent(this::raiseOnce);
+    }
+
+    /** Raises a log failure in the run's thread, once, unless the run is already being reported. */
+    private void raiseOnce(LogWriteException failure) {
+        if (Thread.currentThread() != runThread) {
+            return;
+        }
+        synchronized (this) {
+            if (logFailureRaised || reporting) {
+                return;
+            }
+            logFailureRaised = true;
+        }
+        // Made here, so that its stack trace says where the run was (the plugin line, for the failure card).
+        throw new LogWriteException(failure);
     }
 
     /** Prints one line above the status line, if there is one. */
     private synchronized void printLine(PrintWriter stream, String line) {
+        if (silenced) {
+            return;
+        }
         if (statusLine != null) {
             statusLine.clear();
         }
@@ -129,6 +196,13 @@ public final class Console {
         stream.flush();
         if (statusLine != null) {
             statusLine.redraw();
+        }
+    }
+
+    /** Draws the status line again: the status line's own ticker calls it, under this lock like every line. */
+    synchronized void redrawStatusLine(StatusLine line) {
+        if (statusLine == line && !silenced) {
+            line.redraw();
         }
     }
 }

@@ -3,15 +3,21 @@ package devstack.console;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +27,11 @@ import java.time.format.DateTimeFormatter;
  * with the summary lines only; {@code LOGFILE} and {@code LOGFILE.summary} are symlinks to the newest. Every line
  * starts with a UTC timestamp ({@code 2026-11-25 08:30:01.123 | text}, DevStack's outfilter format). Files of
  * earlier runs older than {@code LOGDAYS} days are removed when a run starts.
+ *
+ * <p>The files are created 0640 (owner and group, never others: the log holds every command line and its output,
+ * and masking hides only what it knows to be secret). A line that cannot be written (a full disk) never throws
+ * here, in whatever thread it was written: the log remembers the first such failure and writes nothing more, and
+ * the {@link Console} reports it once, in the run's own thread.
  */
 public final class RunLog implements AutoCloseable {
     private static final DateTimeFormatter LINE_STAMP =
@@ -30,6 +41,8 @@ public final class RunLog implements AutoCloseable {
     private final BufferedWriter writer;
     private final BufferedWriter summary;
     private final Clock clock;
+    /** Why the log could not be written, once it could not; null while it can. */
+    private LogWriteException failure;
 
     private RunLog(Path file, BufferedWriter writer, BufferedWriter summary, Clock clock) {
         this.file = file;
@@ -83,9 +96,18 @@ public final class RunLog implements AutoCloseable {
         return removed;
     }
 
+    /** Owner and group may read a new log file, others may not. */
+    static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r-----");
+
     private static BufferedWriter append(Path file) throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(MODE));
+            } catch (FileAlreadyExistsException e) {
+                // Another run with the same timestamp made it a moment ago: append to it, as DevStack's tee would.
+            }
+        }
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Points {@code link} at {@code target} (a sibling), replacing an older link atomically. */
@@ -102,16 +124,28 @@ public final class RunLog implements AutoCloseable {
     }
 
     public synchronized void line(String text) {
-        write(writer, text);
+        write(writer, file, text);
     }
 
     /** A summary line: in the log and in the summary log. */
     public synchronized void summaryLine(String text) {
-        write(writer, text);
-        write(summary, text);
+        write(writer, file, text);
+        write(summary, summaryFile(), text);
     }
 
-    private void write(BufferedWriter out, String text) {
+    /** Why a line could not be written, once one could not; the log has written nothing since. */
+    public synchronized Optional<LogWriteException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private Path summaryFile() {
+        return file.resolveSibling(file.getFileName() + ".summary");
+    }
+
+    private void write(BufferedWriter out, Path target, String text) {
+        if (failure != null) {
+            return;
+        }
         String stamp = LINE_STAMP.format(clock.instant());
         try {
             for (String line : text.split("\n", -1)) {
@@ -122,18 +156,23 @@ public final class RunLog implements AutoCloseable {
             }
             out.flush();
         } catch (IOException e) {
-            throw new devstack.DevstackException(devstack.DevstackException.FAILED, "cannot write the log file "
-                    + file + ": " + e.getMessage(), "check the free space of " + file.getParent());
+            failure = new LogWriteException(target, e);
+            closeQuietly();
         }
     }
 
     @Override
     public synchronized void close() {
-        try {
-            writer.close();
-            summary.close();
-        } catch (IOException e) {
-            // Nothing left to tell the user: the run is over and every line was already flushed.
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        for (BufferedWriter out : List.of(writer, summary)) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // Every line was flushed when it was written, or its failure is already recorded.
+            }
         }
     }
 }

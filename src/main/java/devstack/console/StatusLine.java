@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * A live status line at the bottom of a terminal (phase, plugin, elapsed time), redrawn a few times a second.
- * The console clears it before printing a line and draws it again after, so lines scroll above it.
+ * The console clears it before printing a line and draws it again after, so lines scroll above it. Every write of
+ * it happens under the console's lock (its ticker too), so a line and the status line never mix.
  */
 public final class StatusLine {
     private static final String CLEAR = "\r\033[K";
@@ -20,11 +21,12 @@ public final class StatusLine {
         this.text = text;
     }
 
-    public synchronized void start() {
+    /** Starts redrawing the line through {@code console}, which takes its lock for each redraw. */
+    synchronized void start(Console console) {
         ticker = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    redraw();
+                    console.redrawStatusLine(this);
                     Thread.sleep(250);
                 }
             } catch (InterruptedException e) {
@@ -35,7 +37,7 @@ public final class StatusLine {
         ticker.start();
     }
 
-    public synchronized void stop() {
+    synchronized void stop() {
         if (ticker != null) {
             ticker.interrupt();
             ticker = null;

@@ -20,6 +20,7 @@ import devstack.system.OsVariables;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,12 @@ public final class Host {
                                     Options options) {
         Clock clock = Clock.systemUTC();
         Settings settings = Settings.load(topDir, environment, console::warn, commandSubstitution(host.commands()));
-        console.useMask(new SecretMask(() -> settings.variables().asMap()));
+        SecretMask mask = new SecretMask(() -> settings.variables().asMap(), Arrays.stream(Phase.values())
+                .map(Phase::toString).filter(name -> name.contains(" ")).toList());
+        console.useMask(mask);
+        mask.tooShortToHide().forEach(name -> console.warn(name + " has fewer than " + SecretMask.SHORT
+                + " characters: too short to hide without hiding unrelated text, so it is shown as it is; use a "
+                + "longer one (docs/configuration.md, Secrets)"));
         console.setVerbose(settings.isTrue("VERBOSE"));
 
         // From here on, every path the run creates is recorded, so that clean removes only what the host made.
@@ -118,8 +124,11 @@ public final class Host {
         return (command, variables) -> {
             CommandResult result = commands.query(List.of("/bin/sh", "-c", command), variables);
             if (!result.succeeded()) {
-                throw new ConfigurationException("$(" + command + ") failed with exit code " + result.exitCode()
-                        + (result.lastLines().isEmpty() ? "" : ": " + String.join(" / ", result.lastLines())),
+                // Masked here with the settings read so far: the console has no mask before they are loaded.
+                SecretMask mask = new SecretMask(() -> variables);
+                throw new ConfigurationException(mask.apply("$(" + command + ") failed with exit code "
+                        + result.exitCode() + (result.lastLines().isEmpty() ? ""
+                        : ": " + String.join(" / ", result.lastLines()))),
                         "fix the command or replace it with a plain value");
             }
             return result.stdout();

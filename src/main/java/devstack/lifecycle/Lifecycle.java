@@ -247,7 +247,8 @@ public final class Lifecycle {
             return;
         }
         console.summary("Running user script " + localSh);
-        CommandResult result = machine.commands().run(List.of(localSh.toString()), settings.variables().exported());
+        CommandResult result = machine.commands().effect(List.of(localSh.toString()),
+                settings.variables().exported());
         if (!result.succeeded()) {
             throw new devstack.system.CommandFailedException(localSh.toString(), result.exitCode(),
                     result.lastLines());

@@ -4,6 +4,8 @@ import devstack.system.FileModes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -28,14 +30,22 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    public static String of(Plan plan, String command, boolean completed) {
+    /**
+     * The plan as JSON, each string passed through {@code mask} (the run's secret masking) before it is quoted:
+     * masking the finished JSON would miss a secret whose characters JSON escapes, or that a {@code \\n} joins to
+     * the text before it.
+     */
+    public static String of(Plan plan, String command, boolean completed, UnaryOperator<String> mask) {
+        Function<String, String> str = text -> quote(mask.apply(text));
+        Function<Iterable<String>, String> list = items -> array(items, str);
         StringBuilder json = new StringBuilder();
+        // The command and the kinds are the host's own words, never secrets: not masked.
         json.append("{\n  \"format\": ").append(FORMAT).append(",\n  \"command\": ").append(quote(command))
                 .append(",\n  \"completed\": ").append(completed).append(",\n  \"effects\": [");
         List<String> effects = new ArrayList<>();
         for (Plan.Effect e : plan.effects()) {
-            effects.add("\n    {\"phase\": " + quote(e.phase()) + ", \"kind\": " + quote(kind(e.kind()))
-                    + ", \"subject\": " + quote(e.subject()) + ", \"detail\": " + quote(e.detail()) + "}");
+            effects.add("\n    {\"phase\": " + str.apply(e.phase()) + ", \"kind\": " + quote(kind(e.kind()))
+                    + ", \"subject\": " + str.apply(e.subject()) + ", \"detail\": " + str.apply(e.detail()) + "}");
         }
         json.append(String.join(",", effects)).append(effects.isEmpty() ? "" : "\n  ").append("],\n  \"files\": [");
         List<String> files = new ArrayList<>();
@@ -43,24 +53,26 @@ public final class PlanJson {
             String path = c.file().toString();
             List<String> diff = UnifiedDiff.of(c.created() ? "/dev/null" : path, c.after() == null ? "/dev/null"
                     : path, DryRunReport.lines(c.before()), DryRunReport.lines(c.after()));
-            files.add("\n    {\"phase\": " + quote(c.phase()) + ", \"path\": " + quote(path) + ", \"action\": "
-                    + quote(c.created() ? "create" : c.after() == null ? "remove" : "change") + ", \"mode\": "
-                    + (c.mode().isPresent() ? quote(FileModes.octal(c.mode().getAsInt())) : "null")
-                    + ", \"diff\": " + array(diff) + "}");
+            files.add("\n    {\"phase\": " + str.apply(c.phase()) + ", \"path\": " + str.apply(path) + ", \"action\": "
+                    + str.apply(c.created() ? "create" : c.after() == null ? "remove" : "change") + ", \"mode\": "
+                    + (c.mode().isPresent() ? str.apply(FileModes.octal(c.mode().getAsInt())) : "null")
+                    + ", \"diff\": " + list.apply(diff) + "}");
         }
         json.append(String.join(",", files)).append(files.isEmpty() ? "" : "\n  ").append("],\n  \"summary\": {");
-        json.append("\n    \"packages_to_install\": ").append(array(plan.packagesInstalled()));
-        json.append(",\n    \"packages_to_remove\": ").append(array(plan.packagesRemoved()));
-        json.append(",\n    \"files_to_create\": ").append(array(files(plan, Plan.FileChange::created)));
-        json.append(",\n    \"files_to_change\": ").append(array(files(plan, c -> !c.created() && c.after() != null)));
-        json.append(",\n    \"directories_to_create\": ").append(array(subjects(plan, Plan.Kind.CREATE_DIRECTORY)));
-        json.append(",\n    \"paths_to_remove\": ").append(array(subjects(plan, Plan.Kind.DELETE)));
-        json.append(",\n    \"processes_to_start\": ").append(array(subjects(plan, Plan.Kind.START)));
-        json.append(",\n    \"processes_to_stop\": ").append(array(subjects(plan, Plan.Kind.STOP)));
-        json.append(",\n    \"commands_to_run\": ").append(array(plan.effects(Plan.Kind.RUN).stream()
+        json.append("\n    \"packages_to_install\": ").append(list.apply(plan.packagesInstalled()));
+        json.append(",\n    \"packages_to_remove\": ").append(list.apply(plan.packagesRemoved()));
+        json.append(",\n    \"files_to_create\": ").append(list.apply(files(plan, Plan.FileChange::created)));
+        json.append(",\n    \"files_to_change\": ")
+                .append(list.apply(files(plan, c -> !c.created() && c.after() != null)));
+        json.append(",\n    \"directories_to_create\": ")
+                .append(list.apply(subjects(plan, Plan.Kind.CREATE_DIRECTORY)));
+        json.append(",\n    \"paths_to_remove\": ").append(list.apply(subjects(plan, Plan.Kind.DELETE)));
+        json.append(",\n    \"processes_to_start\": ").append(list.apply(subjects(plan, Plan.Kind.START)));
+        json.append(",\n    \"processes_to_stop\": ").append(list.apply(subjects(plan, Plan.Kind.STOP)));
+        json.append(",\n    \"commands_to_run\": ").append(list.apply(plan.effects(Plan.Kind.RUN).stream()
                 .map(Plan.Effect::subject).toList()));
-        json.append(",\n    \"clones\": ").append(array(subjects(plan, Plan.Kind.CLONE)));
-        json.append(",\n    \"downloads\": ").append(array(subjects(plan, Plan.Kind.DOWNLOAD)));
+        json.append(",\n    \"clones\": ").append(list.apply(subjects(plan, Plan.Kind.CLONE)));
+        json.append(",\n    \"downloads\": ").append(list.apply(subjects(plan, Plan.Kind.DOWNLOAD)));
         return json.append("\n  }\n}\n").toString();
     }
 
@@ -77,9 +89,9 @@ public final class PlanJson {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static String array(Iterable<String> items) {
+    private static String array(Iterable<String> items, Function<String, String> quote) {
         List<String> quoted = new ArrayList<>();
-        items.forEach(i -> quoted.add(quote(i)));
+        items.forEach(i -> quoted.add(quote.apply(i)));
         return "[" + String.join(", ", quoted) + "]";
     }
 

@@ -12,6 +12,7 @@ import devstack.system.ProcessCommand;
 import devstack.system.ProcessFailedException;
 import devstack.system.ProcessSupervisor;
 import devstack.system.Proxies;
+import devstack.system.RunInterruptedException;
 import devstack.system.UnsupportedDistribution;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,8 @@ public final class SimulatedMachine implements Machine {
     private final PlannedProcesses processes = new PlannedProcesses();
     private final Runnable finish;
     private final Map<Path, CreatedRecord> records = new HashMap<>();
+    /** Set by an interrupt: nothing more is planned or asked. */
+    private volatile boolean stopped;
 
     /**
      * @param finish what to do when the run is over (the dry run prints its summary)
@@ -76,6 +79,7 @@ public final class SimulatedMachine implements Machine {
         return new Commands() {
             @Override
             public CommandResult run(List<String> argv, Map<String, String> environment) {
+                refuseIfStopped(argv);
                 String shell = ShellText.shellCommand(argv);
                 plan.add(Plan.Kind.RUN, String.join(" ", argv), shell == null ? ""
                         : ShellText.expand(shell, environment));
@@ -84,17 +88,31 @@ public final class SimulatedMachine implements Machine {
 
             @Override
             public CommandResult query(List<String> argv, Map<String, String> environment) {
+                refuseIfStopped(argv);
                 return world.query(argv, environment);
             }
 
             @Override
             public byte[] readBytes(List<String> argv) {
+                refuseIfStopped(argv);
                 return world.readBytes(argv);
             }
 
+            /** Nothing runs but the world's queries; after an interrupt, neither they nor the plan go on. */
             @Override
             public void stopRunning() {
-                // Nothing runs: every change is only planned.
+                stopped = true;
+            }
+
+            @Override
+            public boolean stopped() {
+                return stopped;
+            }
+
+            private void refuseIfStopped(List<String> argv) {
+                if (stopped) {
+                    throw new RunInterruptedException(String.join(" ", argv));
+                }
             }
         };
     }

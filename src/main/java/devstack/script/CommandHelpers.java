@@ -1,5 +1,6 @@
 package devstack.script;
 
+import devstack.system.CommandFailedException;
 import devstack.system.CommandResult;
 import java.util.List;
 
@@ -18,7 +19,13 @@ final class CommandHelpers extends HelperGroup {
     }
 
     public String sudo(String command) {
-        return machine().commands().checked(asRoot(command), context.settings().variables().exported());
+        // run, not checked: sudo returns the command's stdout alone, as sh does.
+        List<String> argv = asRoot(command);
+        CommandResult result = machine().commands().run(argv, context.settings().variables().exported());
+        if (!result.succeeded()) {
+            throw new CommandFailedException(String.join(" ", argv), result.exitCode(), result.lastLines());
+        }
+        return result.stdout();
     }
 
     public boolean succeeds(String command) {

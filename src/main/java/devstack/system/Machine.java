@@ -86,12 +86,29 @@ public interface Machine extends AutoCloseable {
         /** A query whose standard output is wanted byte for byte and never logged (a file read through sudo). */
         byte[] readBytes(List<String> argv);
 
-        /** Stops the commands running now and what they started: an interrupted run stops the step it was in. */
+        /**
+         * Runs a command that may change the machine for its effect alone: its stdout and stderr share one pipe, so
+         * its output (all of it in {@link CommandResult#stdout()}) is in exactly the order it was written. For the
+         * host's own steps, whose output only goes to the log and a failure's last lines.
+         */
+        default CommandResult effect(List<String> argv, Map<String, String> environment) {
+            return run(argv, environment);
+        }
+
+        /**
+         * Stops the commands running now and what they started, and starts none after (each later call fails with
+         * {@link RunInterruptedException}): an interrupted run stops the step it was in and goes no further.
+         */
         void stopRunning();
 
-        /** Runs a command that may change the machine; fails on a non-zero exit; returns its standard output. */
+        /** Whether {@link #stopRunning} was called: nothing may start any more. */
+        default boolean stopped() {
+            return false;
+        }
+
+        /** {@link #effect}, failing on a non-zero exit; returns the command's output. */
         default String checked(List<String> argv, Map<String, String> environment) {
-            CommandResult result = run(argv, environment);
+            CommandResult result = effect(argv, environment);
             if (!result.succeeded()) {
                 throw new CommandFailedException(String.join(" ", argv), result.exitCode(), result.lastLines());
             }

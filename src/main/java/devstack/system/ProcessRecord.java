@@ -2,6 +2,7 @@ package devstack.system;
 
 import devstack.ini.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,14 +37,20 @@ public record ProcessRecord(String service, long pid, long startTicks, String co
         return serviceDir.resolve(service + ".pid");
     }
 
-    /** Writes the record atomically, so that a run killed half-way never leaves half a pid file. */
+    /** A pid file is read and written by the run's user alone: its command line may hold secrets. */
+    static final int MODE = 0600;
+
+    /**
+     * Writes the record atomically, so that a run killed half-way never leaves half a pid file; mode 0600, since
+     * the command line may hold secrets (the caller masks what it knows to be secret).
+     */
     public void write(Path file) {
         String text = pid + "\n"
                 + "start=" + startTicks + "\n"
                 + "command=" + command.replaceAll("[\\r\\n]+", " ") + "\n"
                 + "log=" + log + "\n"
                 + "log_offset=" + logOffset + "\n";
-        AtomicFile.write(file, text);
+        AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), MODE);
     }
 
     /** Reads the pid file of {@code service}. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ public final class ProcessSupervisor implements Machine.Processes {
     /** {@link #start}, returning what was recorded of the process. */
     public ProcessRecord launch(String service, ProcessCommand command, Path serviceDir, Path logDir) {
         checkName("run_process", service);
+        if (commands.stopped()) {
+            throw new RunInterruptedException("run_process " + service);
+        }
         Path pidFile = ProcessRecord.file(writableDirectory(service, "SERVICE_DIR", serviceDir), service);
         Path log = writableDirectory(service, "LOGDIR", logDir).resolve(service + ".log");
         command.missingProgram(System.getenv("PATH")).ifPresent(program -> {
@@ -93,6 +97,7 @@ public final class ProcessSupervisor implements Machine.Processes {
         if (Files.exists(pidFile)) {
             stopRecorded(service, pidFile, ", to start it anew");
         }
+        createLog(service, log);
         long logOffset = size(log);
         List<String> argv = command.argv(System.getProperty("user.name"), privilege.isRoot());
         console.detail("+ " + String.join(" ", argv) + " >>" + log + " 2>&1 &");
@@ -110,8 +115,9 @@ public final class ProcessSupervisor implements Machine.Processes {
         long pid = process.pid();
         // The start time is the pid's identity; a process so quick it is already reaped has none, and fails below.
         Optional<ProcessTable.Stat> stat = awaitGroupLeader(pid);
+        // The pid file keeps the command masked, as every other place that stores text does.
         ProcessRecord record = new ProcessRecord(service, pid, stat.map(ProcessTable.Stat::startTicks).orElse(-1L),
-                command.command(), log, logOffset);
+                console.masked(command.command()), log, logOffset);
         if (stat.isPresent()) {
             try {
                 record.write(pidFile);
@@ -398,6 +404,21 @@ public final class ProcessSupervisor implements Machine.Processes {
         lines.add("    last lines of " + record.log() + ":");
         tail.forEach(line -> lines.add("      " + line));
         return lines;
+    }
+
+    /**
+     * A new service log is created 0640 (owner and group): the service writes to it directly, past the host's
+     * masking, so whatever secret it prints stays out of others' reach. An existing log keeps its mode.
+     */
+    private static void createLog(String service, Path log) {
+        try {
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Appended to, as DevStack's services append to theirs.
+        } catch (IOException e) {
+            throw new ProcessFailedException("run_process " + service + ": cannot create its log " + log + ": "
+                    + e.getMessage(), "check that LOGDIR (" + log.getParent() + ") is writable and has space");
+        }
     }
 
     /** The pid files in SERVICE_DIR, in name order; none if it does not exist. */

@@ -161,7 +161,13 @@ public final class RealMachine implements Machine {
         }
         try {
             java.nio.file.Files.createDirectories(logDir);
-            java.nio.file.Files.writeString(logDir.resolve("error.log"), line + "\n", StandardCharsets.UTF_8,
+            Path errorLog = logDir.resolve("error.log");
+            if (!java.nio.file.Files.exists(errorLog)) {
+                // Owner and group only, as the run's other logs.
+                java.nio.file.Files.createFile(errorLog, java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----")));
+            }
+            java.nio.file.Files.writeString(errorLog, line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // The line is already on the console and in the run log; error.log is a convenience copy.
