@@ -44,7 +44,7 @@ class InterruptSpec extends Specification {
      * ignores SIGINT, and its children would inherit that.
      */
     private Process start(boolean ownGroup) {
-        List<String> argv = ['env', '--default-signal=INT,TERM,HUP'] + Program.command(tree.root, 'stack')
+        List<String> argv = Program.command(tree.root, 'stack')
         new ProcessBuilder((ownGroup ? ['setsid'] : []) + argv)
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start()
     }
