@@ -5,8 +5,8 @@ import devstack.config.Settings;
 import devstack.console.Console;
 import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
+import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
-import devstack.external.PluginCatalog.Validity;
 import devstack.plugin.PluginTree;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"List every extras.d hook, hypervisor plugin, library (lib/*.groovy) and external plugin "
                 + "(enable_plugin): its kind, "
-                + "name, whether it is enabled, whether it is valid (compiles and defines what it must), and where "
-                + "it comes from. Nothing is cloned or run.",
+                + "name, whether it is enabled, whether it is valid (compiles, defines what it must, and calls only "
+                + "functions that exist, as devstack check says), where it comes from, and the services each hook "
+                + "tests with is_service_enabled('...') and whether they are enabled. Nothing is cloned or run.",
                 "Exits 2 if any plugin is invalid (stack would refuse to start), else 0."})
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
@@ -46,9 +49,12 @@ final class PluginsCommand implements Callable<Integer> {
             Path top = topDir.resolve();
             Settings settings = Settings.load(top, parent.environment(), console::warn,
                     Host.commandSubstitution(RealMachine.of(console).commands()));
-            List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
+            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn));
+            List<Entry> entries = catalog.entries();
             print(out, entries);
-            long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();
+            catalog.warnings().forEach(console::warn);
+            entries.forEach(entry -> idleWarning(entry).ifPresent(console::warn));
+            long invalid = catalog.invalid();
             if (invalid > 0) {
                 console.error(invalid + " invalid plugin" + (invalid > 1 ? "s" : "") + ": stack would refuse to start");
                 return ExitCodes.BAD_INPUT;
@@ -63,7 +69,25 @@ final class PluginsCommand implements Callable<Integer> {
         }
     }
 
-    /** A table, one row per plugin, with the reasons a plugin is invalid indented under its row. */
+    /**
+     * The warning for a plugin whose dispatch file tests only services that are not enabled: it does nothing, and
+     * nothing else says so.
+     */
+    static Optional<String> idleWarning(Entry entry) {
+        if (entry.servicesTested().isEmpty() || entry.servicesTested().containsValue(true)) {
+            return Optional.empty();
+        }
+        List<String> services = List.copyOf(entry.servicesTested().keySet());
+        String who = entry.kind().equals("external") ? "plugin " + entry.name() : entry.from();
+        return Optional.of(who + " tests only services that are not enabled (" + String.join(", ", services)
+                + "), so it does nothing; enable one in local.conf's [[local|localrc]], e.g. enable_service "
+                + services.get(0));
+    }
+
+    /**
+     * A table, one row per plugin, with the reasons a plugin is invalid and the services it tests indented under
+     * its row.
+     */
     private static void print(PrintWriter out, List<Entry> entries) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "ENABLED", "VALID", "FROM"});
@@ -83,7 +107,13 @@ final class PluginsCommand implements Callable<Integer> {
             }
             out.println(line.append(r[4]));
             if (i > 0) {
-                entries.get(i - 1).problems().forEach(p -> p.lines().forEach(l -> out.println("    " + l)));
+                Entry entry = entries.get(i - 1);
+                entry.problems().forEach(p -> p.lines().forEach(l -> out.println("    " + l)));
+                if (!entry.servicesTested().isEmpty()) {
+                    out.println("    tests services: " + entry.servicesTested().entrySet().stream()
+                            .map(s -> s.getKey() + (s.getValue() ? " (enabled)" : " (not enabled)"))
+                            .collect(Collectors.joining(", ")));
+                }
             }
         }
         if (entries.isEmpty()) {

@@ -14,6 +14,9 @@ import java.util.Map;
 public final class PluginCheck {
     private final PluginCompiler compiler;
     private final Map<String, List<DevstackException>> problems = new LinkedHashMap<>();
+    /** Every file that compiled, by owner, in the order compiled: what the checks of calls read. */
+    private final Map<String, List<CompiledPlugin>> compiled = new LinkedHashMap<>();
+    private boolean compileFailed;
 
     public PluginCheck(PluginCompiler compiler) {
         this.compiler = compiler;
@@ -22,8 +25,11 @@ public final class PluginCheck {
     /** Compiles one file of {@code owner}; null, with the problem recorded, when it does not compile. */
     public CompiledPlugin compile(String owner, PluginSource source) {
         try {
-            return compiler.compile(source);
+            CompiledPlugin plugin = compiler.compile(source);
+            compiled.computeIfAbsent(owner, o -> new ArrayList<>()).add(plugin);
+            return plugin;
         } catch (DevstackException e) {
+            compileFailed = true;
             problem(owner, e);
             return null;
         }
@@ -31,6 +37,16 @@ public final class PluginCheck {
 
     public void problem(String owner, DevstackException problem) {
         problems.computeIfAbsent(owner, o -> new ArrayList<>()).add(problem);
+    }
+
+    /** Every file that compiled, by owner (a file of the tree, or an external plugin's name). */
+    public Map<String, List<CompiledPlugin>> compiled() {
+        return compiled;
+    }
+
+    /** Whether every file given to {@link #compile} compiled: otherwise some functions cannot be known. */
+    public boolean allCompiled() {
+        return !compileFailed;
     }
 
     /** What is wrong with {@code owner}'s files, one message each; empty when it is valid. */
