@@ -165,7 +165,8 @@ public final class CallCheck {
         if (!helper.isEmpty() || !defined.isEmpty()) {
             if (helper.stream().noneMatch(s -> fits(s, call)) && defined.stream().noneMatch(a -> a.accepts(call))) {
                 check.problem(file.owner(), new PluginException(call.where(file.code().file()) + ": "
-                        + arityMessage(name, helper, defined, call), helper.isEmpty()
+                        + arityMessage(helper.isEmpty() ? "function " + name : name, helper, defined, call),
+                        helper.isEmpty()
                         ? "give the function the arguments it is defined with"
                         : "give the helper the arguments docs/helpers.md shows for " + name));
             }
@@ -203,19 +204,24 @@ public final class CallCheck {
         return signature.accepts(count);
     }
 
-    private static String arityMessage(String name, List<HelperApi.Signature> helper, List<Arity> defined, Call call) {
+    /** {@code what takes N arguments (a, b) or …, got M}, with a helper's flag counted out as the helper does. */
+    private static String arityMessage(String what, List<HelperApi.Signature> helper, List<Arity> defined, Call call) {
         List<String> forms = new ArrayList<>();
         String flag = "";
         for (HelperApi.Signature signature : helper) {
             forms.add(count(signature.min(), signature.max()) + " " + signature.parameterList());
             flag = signature.flag().isEmpty() ? flag : signature.flag();
         }
-        for (Arity arity : defined) {
+        List<Arity> sorted = new ArrayList<>(defined);
+        sorted.sort(Comparator.comparingInt(Arity::min).thenComparingInt(Arity::max)
+                .thenComparing(a -> String.join(",", a.parameters())));
+        for (Arity arity : sorted) {
             forms.add(count(arity.min(), arity.max()) + " (" + String.join(", ", arity.parameters()) + ")");
         }
         String takes = forms.stream().distinct().collect(Collectors.joining(" or "));
-        return (helper.isEmpty() ? "function " : "") + name + " takes " + takes
-                + (flag.isEmpty() ? "" : ", after an optional '" + flag + "'") + ", got " + call.arguments();
+        int given = !flag.isEmpty() && flag.equals(call.flag()) ? call.arguments() - 1 : call.arguments();
+        return what + " takes " + takes + (flag.isEmpty() ? "" : ", after an optional '" + flag + "'") + ", got "
+                + given;
     }
 
     private static String count(int min, int max) {
@@ -232,7 +238,7 @@ public final class CallCheck {
                 .append('?'));
         List<String> sources = unreadSources.getOrDefault(file, List.of());
         if (!sources.isEmpty()) {
-            message.append(" (").append(file).append(' ').append(String.join("; ", sources)).append(')');
+            message.append(" (the file sources ").append(String.join(", and ", sources)).append(')');
         }
         return message.toString();
     }
@@ -253,14 +259,13 @@ public final class CallCheck {
             Checked file = queue.removeFirst();
             for (SourceCall source : file.code().sources()) {
                 if (source.path().isEmpty()) {
-                    unread(file, "sources a path made at run time at line " + source.line()
+                    unread(file, "a path made at run time at line " + source.line()
                             + ", which the check cannot read");
                     continue;
                 }
                 Optional<Path> path = resolve(source.path().get());
                 if (path.isEmpty()) {
-                    unread(file, "sources " + source.path().get() + " at line " + source.line()
-                            + ", which does not exist");
+                    unread(file, source.path().get() + " at line " + source.line() + ", which does not exist");
                     continue;
                 }
                 if (!read.add(path.get())) {

@@ -54,6 +54,11 @@ public final class PluginCheck {
         return problems.getOrDefault(owner, List.of()).stream().map(Throwable::getMessage).toList();
     }
 
+    /** Everything that is wrong, one message each, owner by owner. */
+    public List<String> problems() {
+        return problems.values().stream().flatMap(List::stream).map(Throwable::getMessage).toList();
+    }
+
     /** Stops the run if anything is wrong: one problem as it is, several in one report (exit 2). */
     public void throwIfAny() {
         List<DevstackException> all = problems.values().stream().flatMap(List::stream).toList();
