@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             long checked = catalog.entries().stream().filter(e -> e.valid() == Validity.YES).count();
-            out.println("checked " + checked + " plugin file" + (checked == 1 ? "" : "s")
+            out.println("checked " + checked + " plugin" + (checked == 1 ? "" : "s")
                     + " and the calls they make: no problems");
             out.flush();
             return ExitCodes.OK;

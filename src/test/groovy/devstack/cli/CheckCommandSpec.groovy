@@ -74,7 +74,7 @@ if ($1 == 'clean') {
         tree.hook('90-last.groovy', "source 'lib/thing'\nif (\$1 == 'clean') {\n    cleanup_thing()\n}\n")
 
         expect:
-        Cli.run(tree.root, 'check').with { exitCode == 0 && out.readLines() == ['checked 3 plugin files and the calls they make: no problems'] }
+        Cli.run(tree.root, 'check').with { exitCode == 0 && out.readLines() == ['checked 3 plugins and the calls they make: no problems'] }
         Cli.run(tree.root, 'plugins').exitCode == 0
         Cli.run(tree.root, 'clean').exitCode == 0
         tree.probed() == ['hook source', 'hook unstack', 'hook clean']
