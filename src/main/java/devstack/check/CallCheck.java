@@ -151,6 +151,18 @@ public final class CallCheck {
         return tested;
     }
 
+    /**
+     * The services a plugin enables with {@code enable_service} and string literals (an external plugin's settings
+     * usually enable its own), each with the first file that does it.
+     */
+    public Map<String, String> servicesEnabled() {
+        Map<String, String> enabled = new java.util.LinkedHashMap<>();
+        for (Checked file : files) {
+            file.code().servicesEnabled().forEach(name -> enabled.putIfAbsent(name, file.code().file()));
+        }
+        return enabled;
+    }
+
     /** The call's problem other than an unknown name, recorded; the call itself when nobody defines the name. */
     private Optional<Waiting> resolve(Waiting waiting, Map<String, List<Arity>> functions, Set<String> globals,
                                       PluginCheck check) {

@@ -171,7 +171,10 @@ final class CodeReader {
                     code.source(new SourceCall(expand(arguments.get(0)), call.getLineNumber()));
                 }
                 if (name.equals("is_service_enabled")) {
-                    arguments.forEach(this::servicesTested);
+                    arguments.forEach(argument -> serviceNames(argument).forEach(code::serviceTested));
+                }
+                if (name.equals("enable_service")) {
+                    arguments.forEach(argument -> serviceNames(argument).forEach(code::serviceEnabled));
                 }
             }
             call.getObjectExpression().visit(this);
@@ -202,14 +205,17 @@ final class CodeReader {
             super.visitBinaryExpression(expression);
         }
 
-        private void servicesTested(Expression argument) {
-            if (argument instanceof ConstantExpression constant && constant.getValue() instanceof String names) {
-                for (String name : names.trim().split("[,\\s]+")) {
+        /** The service names a string literal holds, separated by commas or blanks as the service helpers take them. */
+        private List<String> serviceNames(Expression argument) {
+            List<String> names = new ArrayList<>();
+            if (argument instanceof ConstantExpression constant && constant.getValue() instanceof String text) {
+                for (String name : text.trim().split("[,\\s]+")) {
                     if (!name.isEmpty()) {
-                        code.serviceTested(name);
+                        names.add(name);
                     }
                 }
             }
+            return names;
         }
     }
 

@@ -11,13 +11,14 @@ import java.util.Set;
 /**
  * What the check reads from one plugin file's syntax tree: the functions it defines, the globals it makes callable,
  * the functions it calls, the files it loads with {@code source}, the services it tests with
- * {@code is_service_enabled}, and the calls its author marked as built at run time.
+ * {@code is_service_enabled} and enables with {@code enable_service} (string literals), and the calls its author
+ * marked as built at run time.
  *
  * @param file how messages name the file ({@code extras.d/50-template.groovy})
  */
 record PluginCode(String file, Map<String, List<Arity>> functions, Set<String> callableGlobals, List<Call> calls,
-                  List<SourceCall> sources, List<String> servicesTested, Set<Integer> dynamicLines,
-                  Set<String> dynamicNames) {
+                  List<SourceCall> sources, List<String> servicesTested, List<String> servicesEnabled,
+                  Set<Integer> dynamicLines, Set<String> dynamicNames) {
 
     /**
      * A call of a function on the script itself: {@code install_package 'x'}, {@code this.foo()}.
@@ -62,6 +63,7 @@ record PluginCode(String file, Map<String, List<Arity>> functions, Set<String> c
         private final List<Call> calls = new ArrayList<>();
         private final List<SourceCall> sources = new ArrayList<>();
         private final List<String> servicesTested = new ArrayList<>();
+        private final List<String> servicesEnabled = new ArrayList<>();
         private final Set<Integer> dynamicLines = new LinkedHashSet<>();
         private final Set<String> dynamicNames = new LinkedHashSet<>();
 
@@ -91,6 +93,12 @@ record PluginCode(String file, Map<String, List<Arity>> functions, Set<String> c
             }
         }
 
+        void serviceEnabled(String name) {
+            if (!servicesEnabled.contains(name)) {
+                servicesEnabled.add(name);
+            }
+        }
+
         void dynamicLine(int line) {
             dynamicLines.add(line);
         }
@@ -101,8 +109,8 @@ record PluginCode(String file, Map<String, List<Arity>> functions, Set<String> c
 
         PluginCode build() {
             return new PluginCode(file, Map.copyOf(functions), Set.copyOf(callableGlobals), List.copyOf(calls),
-                    List.copyOf(sources), List.copyOf(servicesTested), Set.copyOf(dynamicLines),
-                    Set.copyOf(dynamicNames));
+                    List.copyOf(sources), List.copyOf(servicesTested), List.copyOf(servicesEnabled),
+                    Set.copyOf(dynamicLines), Set.copyOf(dynamicNames));
         }
     }
 }

@@ -7,6 +7,7 @@ import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
+import devstack.external.PluginCatalog.TestedService;
 import devstack.plugin.PluginTree;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
@@ -74,10 +75,10 @@ final class PluginsCommand implements Callable<Integer> {
      * nothing else says so.
      */
     static Optional<String> idleWarning(Entry entry) {
-        if (entry.servicesTested().isEmpty() || entry.servicesTested().containsValue(true)) {
+        if (!entry.idle()) {
             return Optional.empty();
         }
-        List<String> services = List.copyOf(entry.servicesTested().keySet());
+        List<String> services = entry.servicesTested().stream().map(TestedService::name).toList();
         String who = entry.kind().equals("external") ? "plugin " + entry.name() : entry.from();
         return Optional.of(who + " tests only services that are not enabled (" + String.join(", ", services)
                 + "), so it does nothing; enable one in local.conf's [[local|localrc]], e.g. enable_service "
@@ -110,8 +111,7 @@ final class PluginsCommand implements Callable<Integer> {
                 Entry entry = entries.get(i - 1);
                 entry.problems().forEach(p -> p.lines().forEach(l -> out.println("    " + l)));
                 if (!entry.servicesTested().isEmpty()) {
-                    out.println("    tests services: " + entry.servicesTested().entrySet().stream()
-                            .map(s -> s.getKey() + (s.getValue() ? " (enabled)" : " (not enabled)"))
+                    out.println("    tests services: " + entry.servicesTested().stream().map(TestedService::toString)
                             .collect(Collectors.joining(", ")));
                 }
             }

@@ -46,9 +46,26 @@ public final class PluginCatalog {
      * with whether it is enabled.
      */
     public record Entry(String kind, String name, String enabled, Validity valid, String from,
-                        List<String> problems, Map<String, Boolean> servicesTested) {
+                        List<String> problems, List<TestedService> servicesTested) {
         public Entry(String kind, String name, String enabled, Validity valid, String from, List<String> problems) {
-            this(kind, name, enabled, valid, from, problems, Map.of());
+            this(kind, name, enabled, valid, from, problems, List.of());
+        }
+
+        /** Tests services none of which is enabled, or enabled by a plugin: it does nothing. */
+        public boolean idle() {
+            return !servicesTested.isEmpty() && servicesTested.stream().noneMatch(TestedService::enabled);
+        }
+    }
+
+    /**
+     * A service a plugin tests with {@code is_service_enabled}: enabled by the configuration, or by a plugin's
+     * {@code enable_service} (then {@code enabledBy} names the file), or not enabled.
+     */
+    public record TestedService(String name, boolean enabled, String enabledBy) {
+        @Override
+        public String toString() {
+            return name + (enabledBy != null ? " (enabled by " + enabledBy + ")" : enabled ? " (enabled)"
+                    : " (not enabled)");
         }
     }
 
@@ -82,33 +99,44 @@ public final class PluginCatalog {
         List<String> warnings = calls.check(check, notCloned.isEmpty() ? CallCheck.Unknown.ERROR
                 : CallCheck.Unknown.WARNING, notCloned);
         Map<String, List<String>> tested = calls.servicesTested();
+        Map<String, String> enabledByPlugins = calls.servicesEnabled();
 
         List<Entry> entries = new ArrayList<>();
         for (PluginSource hook : tree.hooks()) {
             entries.add(entry("hook", hook.baseName(), "yes", hook, check, services(tested.get(hook.displayName()),
-                    settings)));
+                    settings, enabledByPlugins)));
         }
         boolean nova = settings.services().isEnabled("nova");
         String driver = settings.get("VIRT_DRIVER");
         for (Map.Entry<String, PluginSource> hypervisor : new java.util.TreeMap<>(tree.hypervisors()).entrySet()) {
             boolean enabled = nova && hypervisor.getKey().equals(driver);
             entries.add(entry("hypervisor", hypervisor.getKey(), enabled ? "yes" : "no", hypervisor.getValue(), check,
-                    Map.of()));
+                    List.of()));
         }
         for (PluginSource library : tree.libraries()) {
-            entries.add(entry("library", library.baseName(), "-", library, check, Map.of()));
+            entries.add(entry("library", library.baseName(), "-", library, check, List.of()));
         }
-        entries.addAll(external(settings, check, requires, cloned, tested));
+        entries.addAll(external(settings, check, requires, cloned, tested, enabledByPlugins));
         return new Catalog(List.copyOf(entries), warnings);
     }
 
-    /** Each service of {@code names} with whether it is enabled, in order. */
-    private static Map<String, Boolean> services(List<String> names, Settings settings) {
-        Map<String, Boolean> services = new LinkedHashMap<>();
-        if (names != null) {
-            names.forEach(name -> services.put(name, settings.services().isEnabled(name)));
+    /**
+     * Each service of {@code names} with whether it is enabled: by the configuration, or by a plugin that enables it
+     * with a literal {@code enable_service} (unless the configuration disabled it, which enable_service respects).
+     */
+    private static List<TestedService> services(List<String> names, Settings settings,
+                                                Map<String, String> enabledByPlugins) {
+        List<TestedService> services = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            if (settings.services().isEnabled(name)) {
+                services.add(new TestedService(name, true, null));
+            } else if (enabledByPlugins.containsKey(name) && !settings.services().disabled().contains(name)) {
+                services.add(new TestedService(name, true, enabledByPlugins.get(name)));
+            } else {
+                services.add(new TestedService(name, false, null));
+            }
         }
-        return services;
+        return List.copyOf(services);
     }
 
     /**
@@ -145,7 +173,8 @@ public final class PluginCatalog {
 
     private static List<Entry> external(Settings settings, PluginCheck check,
                                         Map<String, List<PluginOrder.Requirement>> requires,
-                                        Map<String, Boolean> cloned, Map<String, List<String>> tested) {
+                                        Map<String, Boolean> cloned, Map<String, List<String>> tested,
+                                        Map<String, String> enabledByPlugins) {
         Set<String> enabled = settings.plugins().stream().map(PluginRequest::name).collect(Collectors.toSet());
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (PluginRequest request : settings.plugins()) {
@@ -169,7 +198,7 @@ public final class PluginCatalog {
             Validity valid = !own.isEmpty() ? Validity.NO : present ? Validity.YES : Validity.UNKNOWN;
             String dispatch = request.gitDir().resolve(ExternalPlugin.PLUGIN).toAbsolutePath().normalize().toString();
             entries.add(new Entry("external", request.name(), "yes", valid, from, List.copyOf(own),
-                    services(tested.get(dispatch), settings)));
+                    services(tested.get(dispatch), settings, enabledByPlugins)));
         }
         return entries;
     }
@@ -200,7 +229,7 @@ public final class PluginCatalog {
     }
 
     private static Entry entry(String kind, String name, String enabled, PluginSource source, PluginCheck check,
-                               Map<String, Boolean> services) {
+                               List<TestedService> services) {
         List<String> problems = check.problems(source.displayName());
         return new Entry(kind, name, enabled, problems.isEmpty() ? Validity.YES : Validity.NO, source.displayName(),
                 problems, services);

@@ -255,7 +255,7 @@ if ($1 == 'unstack') {
         file('extras.d/50-a.groovy', "if (is_service_enabled('a', 'b')) { }\nif (is_service_enabled('c,d e')) { }\n")
         file('extras.d/60-b.groovy', "if (is_service_enabled('x')) { }\ndef name = 'y'\nis_service_enabled(name)\n")
         file('extras.d/70-c.groovy', "echo_summary 'tests none'\n")
-        file('lib/l.groovy', "if (is_service_enabled('libs-are-not-hooks')) { }\n")
+        file('lib/l.groovy', "if (is_service_enabled('libs-are-not-hooks')) { }\nenable_service 'z'\n")
         def check = new PluginCheck(new PluginCompiler(PluginScript))
         PluginSet.check(PluginTree.discover(top, {}), check)
         def calls = new CallCheck(top, '/opt/stack')
@@ -266,6 +266,7 @@ if ($1 == 'unstack') {
 
         expect:
         calls.servicesTested() == ['extras.d/50-a.groovy': ['a', 'b', 'c', 'd', 'e'], 'extras.d/60-b.groovy': ['x']]
+        calls.servicesEnabled() == ['z': 'lib/l.groovy']
         IdleHooks.of(calls.servicesTested(), new ServiceSet(variables, {})) == idle
 
         where:

@@ -144,6 +144,26 @@ if ($1 == 'unstack' && is_service_enabled('n-cpu') == false) {
                                         + "e.g. enable_service foo"]
     }
 
+    def "a service a plugin enables itself with enable_service counts as enabled, unless local.conf disabled it"() {
+        given:
+        tree.library('foo.groovy', "enable_service 'foo'\n")
+        tree.hook('90-last.groovy', "source 'lib/foo'\nif (is_service_enabled('foo')) { }\n")
+        tree.localConf(localrc)
+
+        when:
+        def run = Cli.run(tree.root, 'plugins')
+
+        then:
+        run.exitCode == 0
+        run.out.contains("extras.d/90-last.groovy\n    tests services: $shown\n")
+        run.err.contains('tests only services that are not enabled (foo)') == warned
+
+        where:
+        localrc                                | shown                            | warned
+        'ENABLED_SERVICES='                    | 'foo (enabled by lib/foo.groovy)' | false
+        'ENABLED_SERVICES=\ndisable_service foo' | 'foo (not enabled)'             | true
+    }
+
     def "a stack run ends with one line naming the hooks that tested only disabled services"() {
         given:
         tree.hook('90-last.groovy', "if (is_service_enabled('foo')) { echo_summary 'foo' }\n")
