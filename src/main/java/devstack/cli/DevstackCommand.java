@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "DevStack's plugin host: runs Groovy extras.d hooks, nova hypervisor plugins and external "
                 + "plugins (enable_plugin) at DevStack's lifecycle points.",
         subcommands = {StackCommand.class, UnstackCommand.class, CleanCommand.class, PluginsCommand.class,
-                NewPluginCommand.class,
+                CheckCommand.class, NewPluginCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class DevstackCommand implements Callable<Integer> {

@@ -6,8 +6,9 @@ import devstack.console.Console;
 import devstack.console.SecretMask;
 import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
+import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
-import devstack.external.PluginCatalog.Validity;
+import devstack.external.PluginCatalog.TestedService;
 import devstack.plugin.PluginTree;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -27,8 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"List every extras.d hook, hypervisor plugin, library (lib/*.groovy) and external plugin "
                 + "(enable_plugin): its kind, "
-                + "name, whether it is enabled, whether it is valid (compiles and defines what it must), and where "
-                + "it comes from. Nothing is cloned or run.",
+                + "name, whether it is enabled, whether it is valid (compiles, defines what it must, and calls only "
+                + "functions that exist, as devstack check says), where it comes from, and the services each hook "
+                + "tests with is_service_enabled('...') and whether they are enabled. Nothing is cloned or run.",
                 "Exits 2 if any plugin is invalid (stack would refuse to start), else 0."})
 final class PluginsCommand implements Callable<Integer> {
     @Mixin
@@ -50,9 +54,12 @@ final class PluginsCommand implements Callable<Integer> {
                     Host.commandSubstitution(RealMachine.of(console).commands()));
             // The same masking as stack's: an enable_plugin URL may carry a token.
             console.useMask(new SecretMask(() -> settings.variables().asMap()));
-            List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
+            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn));
+            List<Entry> entries = catalog.entries();
             print(out, entries, console::masked);
-            long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();
+            catalog.warnings().forEach(console::warn);
+            entries.forEach(entry -> idleWarning(entry).ifPresent(console::warn));
+            long invalid = catalog.invalid();
             if (invalid > 0) {
                 console.error(invalid + " invalid plugin" + (invalid > 1 ? "s" : "") + ": stack would refuse to start");
                 return ExitCodes.BAD_INPUT;
@@ -67,7 +74,25 @@ final class PluginsCommand implements Callable<Integer> {
         }
     }
 
-    /** A table, one row per plugin, with the reasons a plugin is invalid indented under its row. */
+    /**
+     * The warning for a plugin whose dispatch file tests only services that are not enabled: it does nothing, and
+     * nothing else says so.
+     */
+    static Optional<String> idleWarning(Entry entry) {
+        if (!entry.idle()) {
+            return Optional.empty();
+        }
+        List<String> services = entry.servicesTested().stream().map(TestedService::name).toList();
+        String who = entry.kind().equals("external") ? "plugin " + entry.name() : entry.from();
+        return Optional.of(who + " tests only services that are not enabled (" + String.join(", ", services)
+                + "), so it does nothing; enable one in local.conf's [[local|localrc]], e.g. enable_service "
+                + services.get(0));
+    }
+
+    /**
+     * A table, one row per plugin, with the reasons a plugin is invalid and the services it tests indented under
+     * its row.
+     */
     private static void print(PrintWriter out, List<Entry> entries, UnaryOperator<String> mask) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"KIND", "NAME", "ENABLED", "VALID", "FROM"});
@@ -87,8 +112,12 @@ final class PluginsCommand implements Callable<Integer> {
             }
             out.println(mask.apply(line.append(r[4]).toString()));
             if (i > 0) {
-                entries.get(i - 1).problems()
-                        .forEach(p -> p.lines().forEach(l -> out.println(mask.apply("    " + l))));
+                Entry entry = entries.get(i - 1);
+                entry.problems().forEach(p -> p.lines().forEach(l -> out.println(mask.apply("    " + l))));
+                if (!entry.servicesTested().isEmpty()) {
+                    out.println("    tests services: " + entry.servicesTested().stream().map(TestedService::toString)
+                            .collect(Collectors.joining(", ")));
+                }
             }
         }
         if (entries.isEmpty()) {

@@ -52,6 +52,22 @@ public final class ExternalPlugins {
      */
     public static ExternalPlugins prepare(Settings settings, Console console, PluginCompiler compiler,
                                           PluginRuntime runtime, Machine machine, boolean fetch) {
+        return prepare(settings, console, compiler, runtime, machine, fetch, (check, notCloned) -> { });
+    }
+
+    /** More checks of the plugins' compiled files before they are judged: the calls they make. */
+    public interface FileChecks {
+        /**
+         * Records in {@code check} what is wrong with the files it compiled; {@code notCloned} names the enabled
+         * plugins this run could not read.
+         */
+        void check(PluginCheck check, List<String> notCloned);
+    }
+
+    /** {@link #prepare}, with {@code checks} made on the compiled files before anything is judged. */
+    public static ExternalPlugins prepare(Settings settings, Console console, PluginCompiler compiler,
+                                          PluginRuntime runtime, Machine machine, boolean fetch,
+                                          FileChecks checks) {
         List<PluginRequest> requests = settings.plugins();
         requests.forEach(ExternalPlugin::validate);
         if (fetch && !requests.isEmpty()) {
@@ -85,6 +101,7 @@ public final class ExternalPlugins {
             }
             ExternalPlugin.check(request, checkout, check).ifPresent(plugin -> byName.put(request.name(), plugin));
         }
+        checks.check(check, requests.stream().filter(r -> !present.contains(r)).map(PluginRequest::name).toList());
         check.throwIfAny();
         List<ExternalPlugin> ordered = PluginOrder.order(List.copyOf(byName.keySet()), requirements(byName.values(),
                 console), requests.stream().map(PluginRequest::name).collect(Collectors.toSet()))

@@ -1,10 +1,12 @@
 package devstack.external;
 
 import devstack.DevstackException;
+import devstack.check.CallCheck;
 import devstack.config.Settings;
 import devstack.config.Settings.PluginRequest;
 import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginCompiler;
+import devstack.plugin.PluginException;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginSource;
 import devstack.plugin.PluginTree;
@@ -39,50 +41,118 @@ public final class PluginCatalog {
 
     /**
      * One plugin: {@code kind} is hook, hypervisor, library or external; {@code enabled} is yes, no, or - (a
-     * library is loaded by the hooks that source it); {@code problems} say why it is not valid.
+     * library is loaded by the hooks that source it); {@code problems} say why it is not valid;
+     * {@code servicesTested} are the services its dispatch file tests with {@code is_service_enabled('…')}, each
+     * with whether it is enabled.
      */
     public record Entry(String kind, String name, String enabled, Validity valid, String from,
-                        List<String> problems) {
+                        List<String> problems, List<TestedService> servicesTested) {
+        public Entry(String kind, String name, String enabled, Validity valid, String from, List<String> problems) {
+            this(kind, name, enabled, valid, from, problems, List.of());
+        }
+
+        /** Tests services none of which is enabled, or enabled by a plugin: it does nothing. */
+        public boolean idle() {
+            return !servicesTested.isEmpty() && servicesTested.stream().noneMatch(TestedService::enabled);
+        }
+    }
+
+    /**
+     * A service a plugin tests with {@code is_service_enabled}: enabled by the configuration, or by a plugin's
+     * {@code enable_service} (then {@code enabledBy} names the file), or not enabled.
+     */
+    public record TestedService(String name, boolean enabled, String enabledBy) {
+        @Override
+        public String toString() {
+            return name + (enabledBy != null ? " (enabled by " + enabledBy + ")" : enabled ? " (enabled)"
+                    : " (not enabled)");
+        }
+    }
+
+    /** Every plugin, and the warnings of the checks (a call that an external plugin not cloned yet may answer). */
+    public record Catalog(List<Entry> entries, List<String> warnings) {
+        public long invalid() {
+            return entries.stream().filter(e -> e.valid() == Validity.NO).count();
+        }
+    }
+
+    /** {@link #check}'s plugins. */
+    public static List<Entry> list(Settings settings, PluginTree tree) {
+        return check(settings, tree).entries();
     }
 
     /**
      * Every plugin, judged by the checks a run makes before its first phase ({@link PluginSet#check} for the
-     * tree's files, {@link ExternalPlugin#check} for each cloned external plugin), without stopping at the first.
+     * tree's files, {@link ExternalPlugin#check} for each cloned external plugin, {@link CallCheck} for the calls
+     * of all of them), without stopping at the first.
      */
-    public static List<Entry> list(Settings settings, PluginTree tree) {
+    public static Catalog check(Settings settings, PluginTree tree) {
         PluginCompiler compiler = new PluginCompiler(PluginScript.class);
         PluginCheck check = new PluginCheck(compiler);
         PluginSet.check(tree, check);
+        Map<String, List<PluginOrder.Requirement>> requires = new HashMap<>();
+        Map<String, Boolean> cloned = new HashMap<>();
+        compileExternal(settings, check, requires, cloned);
+        List<String> notCloned = settings.plugins().stream().map(PluginRequest::name)
+                .filter(name -> cloned.containsKey(name) && !cloned.get(name)).toList();
+        CallCheck calls = CallCheck.of(settings);
+        List<String> warnings = calls.check(check, notCloned.isEmpty() ? CallCheck.Unknown.ERROR
+                : CallCheck.Unknown.WARNING, notCloned);
+        Map<String, List<String>> tested = calls.servicesTested();
+        Map<String, String> enabledByPlugins = calls.servicesEnabled();
+
         List<Entry> entries = new ArrayList<>();
         for (PluginSource hook : tree.hooks()) {
-            entries.add(entry("hook", hook.baseName(), "yes", hook, check));
+            entries.add(entry("hook", hook.baseName(), "yes", hook, check, services(tested.get(hook.displayName()),
+                    settings, enabledByPlugins)));
         }
         boolean nova = settings.services().isEnabled("nova");
         String driver = settings.get("VIRT_DRIVER");
         for (Map.Entry<String, PluginSource> hypervisor : new java.util.TreeMap<>(tree.hypervisors()).entrySet()) {
             boolean enabled = nova && hypervisor.getKey().equals(driver);
-            entries.add(entry("hypervisor", hypervisor.getKey(), enabled ? "yes" : "no", hypervisor.getValue(), check));
+            entries.add(entry("hypervisor", hypervisor.getKey(), enabled ? "yes" : "no", hypervisor.getValue(), check,
+                    List.of()));
         }
         for (PluginSource library : tree.libraries()) {
-            entries.add(entry("library", library.baseName(), "-", library, check));
+            entries.add(entry("library", library.baseName(), "-", library, check, List.of()));
         }
-        entries.addAll(external(settings, check));
-        return entries;
+        entries.addAll(external(settings, check, requires, cloned, tested, enabledByPlugins));
+        return new Catalog(List.copyOf(entries), warnings);
     }
 
-    private static List<Entry> external(Settings settings, PluginCheck check) {
-        Set<String> enabled = settings.plugins().stream().map(PluginRequest::name).collect(Collectors.toSet());
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        Map<String, Boolean> cloned = new HashMap<>();
-        Map<String, List<PluginOrder.Requirement>> requires = new HashMap<>();
+    /**
+     * Each service of {@code names} with whether it is enabled: by the configuration, or by a plugin that enables it
+     * with a literal {@code enable_service} (unless the configuration disabled it, which enable_service respects).
+     */
+    private static List<TestedService> services(List<String> names, Settings settings,
+                                                Map<String, String> enabledByPlugins) {
+        List<TestedService> services = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            if (settings.services().isEnabled(name)) {
+                services.add(new TestedService(name, true, null));
+            } else if (enabledByPlugins.containsKey(name) && !settings.services().disabled().contains(name)) {
+                services.add(new TestedService(name, true, enabledByPlugins.get(name)));
+            } else {
+                services.add(new TestedService(name, false, null));
+            }
+        }
+        return List.copyOf(services);
+    }
+
+    /**
+     * Compiles every cloned plugin's files into {@code check}, as stack would; what a request or a clone gets wrong
+     * is recorded under the plugin's name, its requirements in {@code requires}, and whether it is cloned in
+     * {@code cloned}.
+     */
+    private static void compileExternal(Settings settings, PluginCheck check,
+                                        Map<String, List<PluginOrder.Requirement>> requires,
+                                        Map<String, Boolean> cloned) {
         for (PluginRequest request : settings.plugins()) {
-            List<String> own = new ArrayList<>();
-            problems.put(request.name(), own);
             requires.put(request.name(), new ArrayList<>());
             try {
                 ExternalPlugin.validate(request);
             } catch (DevstackException e) {
-                own.add(e.getMessage());
+                check.problem(request.name(), e);
                 continue;
             }
             Path dir = request.gitDir();
@@ -92,12 +162,23 @@ public final class PluginCatalog {
                 continue;
             }
             if (!Files.exists(dir.resolve(".git"))) {
-                own.add(dir + " is not a git repository (stack refuses to use it; RECLONE=True replaces it)");
+                check.problem(request.name(), new PluginException(dir + " is not a git repository (stack refuses to "
+                        + "use it; RECLONE=True replaces it)", null));
             }
             ExternalPlugin.check(request, request.gitDir(), check).ifPresent(plugin -> plugin.declarations().requires()
                     .forEach(r -> requires.get(request.name()).add(new PluginOrder.Requirement(request.name(),
                             r.other(), r.location().toString()))));
-            own.addAll(check.problems(request.name()));
+        }
+    }
+
+    private static List<Entry> external(Settings settings, PluginCheck check,
+                                        Map<String, List<PluginOrder.Requirement>> requires,
+                                        Map<String, Boolean> cloned, Map<String, List<String>> tested,
+                                        Map<String, String> enabledByPlugins) {
+        Set<String> enabled = settings.plugins().stream().map(PluginRequest::name).collect(Collectors.toSet());
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (PluginRequest request : settings.plugins()) {
+            problems.put(request.name(), new ArrayList<>(check.problems(request.name())));
         }
         for (String name : problems.keySet()) {
             for (PluginOrder.Requirement r : requires.get(name)) {
@@ -115,7 +196,9 @@ public final class PluginCatalog {
             String from = request.url() + " " + request.ref() + " -> " + request.gitDir()
                     + (present ? "" : " (not cloned)");
             Validity valid = !own.isEmpty() ? Validity.NO : present ? Validity.YES : Validity.UNKNOWN;
-            entries.add(new Entry("external", request.name(), "yes", valid, from, List.copyOf(own)));
+            String dispatch = request.gitDir().resolve(ExternalPlugin.PLUGIN).toAbsolutePath().normalize().toString();
+            entries.add(new Entry("external", request.name(), "yes", valid, from, List.copyOf(own),
+                    services(tested.get(dispatch), settings, enabledByPlugins)));
         }
         return entries;
     }
@@ -145,10 +228,11 @@ public final class PluginCatalog {
         return java.util.Optional.empty();
     }
 
-    private static Entry entry(String kind, String name, String enabled, PluginSource source, PluginCheck check) {
+    private static Entry entry(String kind, String name, String enabled, PluginSource source, PluginCheck check,
+                               List<TestedService> services) {
         List<String> problems = check.problems(source.displayName());
         return new Entry(kind, name, enabled, problems.isEmpty() ? Validity.YES : Validity.NO, source.displayName(),
-                problems);
+                problems, services);
     }
 
     private static boolean isNotEmpty(Path dir) {

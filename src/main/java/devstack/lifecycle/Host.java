@@ -1,5 +1,6 @@
 package devstack.lifecycle;
 
+import devstack.check.CallCheck;
 import devstack.config.ConfigMerger;
 import devstack.config.ConfigurationException;
 import devstack.config.Localrc;
@@ -8,6 +9,7 @@ import devstack.console.Console;
 import devstack.console.SecretMask;
 import devstack.external.ExternalPlugin;
 import devstack.external.ExternalPlugins;
+import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginTree;
@@ -61,7 +63,14 @@ public final class Host {
         // From here on, every path the run creates is recorded, so that clean removes only what the host made.
         CreatedPaths machine = new CreatedPaths(host, settings.path("DEST"));
         PluginCompiler compiler = new PluginCompiler(PluginScript.class);
-        PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
+        PluginCheck check = new PluginCheck(compiler);
+        PluginSet plugins = PluginSet.check(PluginTree.discover(topDir, console::warn), check);
+        // Every call the tree's plugins make, resolved before anything changes; a name only an external plugin
+        // may define waits until they are compiled.
+        CallCheck calls = CallCheck.of(settings);
+        calls.check(check, settings.plugins().isEmpty() ? CallCheck.Unknown.ERROR : CallCheck.Unknown.LATER, List.of())
+                .forEach(console::warn);
+        check.throwIfAny();
         ScriptContext context = new ScriptContext(settings, console, machine, clock);
         // GetDistro's variables (os_VENDOR, os_RELEASE, os_CODENAME, os_PACKAGE, DISTRO), set before any plugin runs.
         OsVariables.of(machine.os()).forEach(settings.variables()::set);
@@ -76,13 +85,15 @@ public final class Host {
         // What can be checked without the clones is checked now, before anything changes.
         settings.plugins().forEach(ExternalPlugin::validate);
         extensions.add(new ExternalPluginStep(() -> ExternalPlugins.prepare(settings, console, compiler, runtime,
-                machine, options.fetchPlugins()), prerequisites));
+                machine, options.fetchPlugins(), (compiled, notCloned) -> calls.check(compiled, notCloned.isEmpty()
+                        ? CallCheck.Unknown.ERROR : CallCheck.Unknown.WARNING, notCloned).forEach(console::warn)),
+                prerequisites));
         settings.localConf().ifPresent(localConf -> extensions.add(new LocalConfMerges(new ConfigMerger(localConf,
                 settings.variables(), console::warn, mergeTarget(machine, state)))));
         RunStatus status = new RunStatus(clock);
         PhaseRunner runner = new PhaseRunner(plugins, runtime, console, extensions, status, clock, machine);
         return new Lifecycle(settings, console, runner, hypervisor, state, extensions, machine, prerequisites,
-                context, status, clock);
+                context, status, clock, calls);
     }
 
     /** The merged files live on the machine; their directories are created as the core's are. */

@@ -1,5 +1,7 @@
 package devstack.lifecycle;
 
+import devstack.check.CallCheck;
+import devstack.check.IdleHooks;
 import devstack.config.ConfigurationException;
 import devstack.config.Settings;
 import devstack.console.Console;
@@ -35,11 +37,12 @@ public final class Lifecycle {
     private final ScriptContext context;
     private final RunStatus status;
     private final Clock clock;
+    private final CallCheck calls;
 
     Lifecycle(Settings settings, Console console, PhaseRunner runner,
               HypervisorPlugin hypervisor, MachineState state, List<LifecycleExtension> extensions,
               Machine machine, Prerequisites prerequisites, ScriptContext context, RunStatus status,
-              Clock clock) {
+              Clock clock, CallCheck calls) {
         this.settings = settings;
         this.console = console;
         this.runner = runner;
@@ -51,6 +54,7 @@ public final class Lifecycle {
         this.context = context;
         this.status = status;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /** After Ctrl-C: stops the command the current step is running (the JVM is shutting down). */
@@ -82,6 +86,8 @@ public final class Lifecycle {
         TimingTable.render(runner.phaseTimes().totals(), runner.pluginTimes().totals(), context.timers().totals(),
                 Duration.between(start, clock.instant())).forEach(console::summary);
         machine.finish();
+        // A hook whose services are all disabled did nothing, silently: say which, once, at the end.
+        IdleHooks.line(calls.servicesTested(), settings.services()).ifPresent(console::summary);
         console.summary("stack.sh completed in " + seconds(start) + " seconds.");
     }
 

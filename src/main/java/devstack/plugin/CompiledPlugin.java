@@ -4,11 +4,27 @@ import groovy.lang.Script;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.codehaus.groovy.ast.ModuleNode;
 
-/** A plugin file compiled to its own script class. */
-public record CompiledPlugin(PluginSource source, Class<? extends Script> scriptClass) {
+/**
+ * A plugin file compiled to its own script class.
+ *
+ * @param syntax the file's syntax tree as the compiler left it, for the checks that read the code ({@code devstack
+ *               check}); null when the class did not come from this compiler's own run
+ */
+public record CompiledPlugin(PluginSource source, Class<? extends Script> scriptClass, ModuleNode syntax) {
+    public CompiledPlugin(PluginSource source, Class<? extends Script> scriptClass) {
+        this(source, scriptClass, null);
+    }
+
+    /** The syntax tree, when the compiler kept it. */
+    public Optional<ModuleNode> syntaxTree() {
+        return Optional.ofNullable(syntax);
+    }
+
     /** The functions the plugin file itself defines (not the helpers it inherits). */
     public Set<String> functions() {
         Set<String> names = new TreeSet<>();

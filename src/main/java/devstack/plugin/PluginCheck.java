@@ -14,6 +14,9 @@ import java.util.Map;
 public final class PluginCheck {
     private final PluginCompiler compiler;
     private final Map<String, List<DevstackException>> problems = new LinkedHashMap<>();
+    /** Every file that compiled, by owner, in the order compiled: what the checks of calls read. */
+    private final Map<String, List<CompiledPlugin>> compiled = new LinkedHashMap<>();
+    private boolean compileFailed;
 
     public PluginCheck(PluginCompiler compiler) {
         this.compiler = compiler;
@@ -22,8 +25,11 @@ public final class PluginCheck {
     /** Compiles one file of {@code owner}; null, with the problem recorded, when it does not compile. */
     public CompiledPlugin compile(String owner, PluginSource source) {
         try {
-            return compiler.compile(source);
+            CompiledPlugin plugin = compiler.compile(source);
+            compiled.computeIfAbsent(owner, o -> new ArrayList<>()).add(plugin);
+            return plugin;
         } catch (DevstackException e) {
+            compileFailed = true;
             problem(owner, e);
             return null;
         }
@@ -33,9 +39,24 @@ public final class PluginCheck {
         problems.computeIfAbsent(owner, o -> new ArrayList<>()).add(problem);
     }
 
+    /** Every file that compiled, by owner (a file of the tree, or an external plugin's name). */
+    public Map<String, List<CompiledPlugin>> compiled() {
+        return compiled;
+    }
+
+    /** Whether every file given to {@link #compile} compiled: otherwise some functions cannot be known. */
+    public boolean allCompiled() {
+        return !compileFailed;
+    }
+
     /** What is wrong with {@code owner}'s files, one message each; empty when it is valid. */
     public List<String> problems(String owner) {
         return problems.getOrDefault(owner, List.of()).stream().map(Throwable::getMessage).toList();
+    }
+
+    /** Everything that is wrong, one message each, owner by owner. */
+    public List<String> problems() {
+        return problems.values().stream().flatMap(List::stream).map(Throwable::getMessage).toList();
     }
 
     /** Stops the run if anything is wrong: one problem as it is, several in one report (exit 2). */

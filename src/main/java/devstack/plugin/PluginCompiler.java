@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.script.Invocable;
+import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
@@ -31,12 +32,14 @@ public final class PluginCompiler {
     private final GroovyScriptEngineImpl engine;
     /** Script class name → the plugin it was compiled from, to turn stack frames into plugin locations. */
     private final Map<String, PluginSource> classes = new ConcurrentHashMap<>();
+    /** Script class name → its syntax tree, kept by {@link SyntaxKeeper} until {@link #compile} hands it over. */
+    private final Map<String, ModuleNode> syntax = new ConcurrentHashMap<>();
 
     public PluginCompiler(Class<? extends Script> baseClass) {
         CompilerConfiguration configuration = new CompilerConfiguration();
         configuration.setScriptBaseClass(baseClass.getName());
         configuration.setSourceEncoding(StandardCharsets.UTF_8.name());
-        configuration.addCompilationCustomizers(new ProgramExitCheck());
+        configuration.addCompilationCustomizers(new ProgramExitCheck(), new SyntaxKeeper(syntax));
         this.loader = new GroovyClassLoader(baseClass.getClassLoader(), configuration);
         ProgramExitGuard.install(loader);
         this.engine = new GroovyScriptEngineImpl(loader);
@@ -82,7 +85,7 @@ public final class PluginCompiler {
                         "a plugin file is a script: top-level statements and functions (def name() { ... })");
             }
             classes.put(type.getName(), source);
-            return new CompiledPlugin(source, type.asSubclass(Script.class));
+            return new CompiledPlugin(source, type.asSubclass(Script.class), syntax.remove(type.getName()));
         } catch (CompilationFailedException e) {
             throw new PluginException(describe(source, text, e), "fix the error above; nothing was run");
         }

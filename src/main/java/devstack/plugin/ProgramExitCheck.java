@@ -43,7 +43,9 @@ final class ProgramExitCheck extends CompilationCustomizer {
 
             @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
-                if (EXITS.contains(call.getMethodAsString()) && endsProgram(call.getObjectExpression())) {
+                // A name built at run time ("$name"()) has no name here: it is not an exit the compiler can see.
+                String name = call.getMethodAsString();
+                if (name != null && EXITS.contains(name) && endsProgram(call.getObjectExpression())) {
                     refuse(source, call, typeName(call.getObjectExpression()) + "." + call.getMethodAsString());
                 }
                 super.visitMethodCallExpression(call);

@@ -239,7 +239,7 @@ public abstract class PluginScript extends ScriptSupport {
         hostHelpers().packages.update_package_repo(force);
     }
 
-
+    /** update_package_repo: refreshes the package repositories once per run. Usage: {@code update_package_repo()} */
     public void update_package_repo() {
         hostHelpers().packages.update_package_repo();
     }
@@ -263,56 +263,67 @@ public abstract class PluginScript extends ScriptSupport {
     }
 
     /** iniset: sets an option. Usage: {@code iniset NOVA_CONF, 'DEFAULT', 'compute_driver', 'fake.FakeDriver'} */
+    @Arguments(value = {"file", "section", "option", "value"}, flag = "-sudo")
     public void iniset(Object... args) {
         hostHelpers().ini.iniset(args);
     }
 
     /** iniget: the value of an option, '' when missing. Usage: {@code iniget NOVA_CONF, 'DEFAULT', 'debug'} */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public String iniget(Object... args) {
         return hostHelpers().ini.iniget(args);
     }
 
     /** iniget_multiline: every value of a multi-line option, blank-separated. */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public String iniget_multiline(Object... args) {
         return hostHelpers().ini.iniget_multiline(args);
     }
 
     /** ini_has_option: true if the option is set in the section (an empty value counts). */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public boolean ini_has_option(Object... args) {
         return hostHelpers().ini.ini_has_option(args);
     }
 
     /** inicomment: comments out an option. Usage: {@code inicomment file, 'DEFAULT', 'debug'} */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public void inicomment(Object... args) {
         hostHelpers().ini.inicomment(args);
     }
 
     /** iniuncomment: restores a commented-out option. Usage: {@code iniuncomment file, 'DEFAULT', 'debug'} */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public void iniuncomment(Object... args) {
         hostHelpers().ini.iniuncomment(args);
     }
 
     /** inidelete: removes an option. Usage: {@code inidelete file, 'DEFAULT', 'debug'} */
+    @Arguments(value = {"file", "section", "option"}, flag = "-sudo")
     public void inidelete(Object... args) {
         hostHelpers().ini.inidelete(args);
     }
 
     /** iniset_multiline: sets a multi-line option. Usage: {@code iniset_multiline file, 'S', 'opt', 'a', 'b'} */
+    @Arguments(value = {"file", "section", "option", "values..."}, flag = "-sudo")
     public void iniset_multiline(Object... args) {
         hostHelpers().ini.iniset_multiline(args);
     }
 
     /** iniadd: adds values to a multi-line option. Usage: {@code iniadd file, 'S', 'opt', 'c'} */
+    @Arguments(value = {"file", "section", "option", "values..."}, flag = "-sudo")
     public void iniadd(Object... args) {
         hostHelpers().ini.iniadd(args);
     }
 
     /** iniadd_literal: adds one more line for an option at the top of an existing section. */
+    @Arguments(value = {"file", "section", "option", "value"}, flag = "-sudo")
     public void iniadd_literal(Object... args) {
         hostHelpers().ini.iniadd_literal(args);
     }
 
     /** iniget_sections: the section names of a file, in order. Usage: {@code iniget_sections NOVA_CONF} */
+    @Arguments(value = {"file"}, flag = "-sudo")
     public List<String> iniget_sections(Object... args) {
         return hostHelpers().ini.iniget_sections(args);
     }

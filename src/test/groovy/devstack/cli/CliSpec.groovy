@@ -184,9 +184,22 @@ if ($1 == 'unstack') {
         run.err.contains('extras.d/60-names.groovy:4: no variable named \'misspelt_local\'')
     }
 
-    def "a call to a function nobody defines names it"() {
+    def "a call to a function nobody defines is found before anything runs, naming it"() {
         given:
         tree.hook('60-call.groovy', "install_tempalte()")
+
+        when:
+        def run = Cli.run(tree.root, 'unstack')
+
+        then:
+        run.exitCode == 2
+        run.err.contains('extras.d/60-call.groovy:1:1: no helper or function named install_tempalte')
+        tree.probed().isEmpty()
+    }
+
+    def "a call the check was told to leave alone still fails when it runs, naming the function"() {
+        given:
+        tree.hook('60-call.groovy', "install_tempalte()  // devstack:dynamic")
 
         when:
         def run = Cli.run(tree.root, 'unstack')

@@ -169,7 +169,8 @@ private helper() {}
 
         where:
         code << ['def exit(int code) { code }\nexit(1)', 'def door = [exit: { 1 }]\ndoor.exit()',
-                 'System.getProperty("java.version")', 'Runtime.getRuntime().availableProcessors()']
+                 'System.getProperty("java.version")', 'Runtime.getRuntime().availableProcessors()',
+                 'def name = "install"\n"${name}_template"()']
     }
 
     def "an error inside a closure is located at the closure's line, not the line of the call that runs it"() {

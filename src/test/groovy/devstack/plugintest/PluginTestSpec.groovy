@@ -17,18 +17,17 @@ class PluginTestSpec extends Specification {
         file
     }
 
-    def "a misspelt helper fails the run loudly, naming the plugin's file and line"() {
+    def "a misspelt helper stops the run before its first phase, as stack does, naming the file, line and column"() {
         when:
         def run = PluginTest.hook(hook("if (\$1 == 'stack' && \$2 == 'install') {\n    install_pakage 'jq'\n}\n")).stack()
 
         then:
         !run.succeeded()
-        run.exitCode() == 1
-        with(run.failure().get()) {
-            phase == 'stack install'
-            location == 'extras.d/50-under-test.groovy:2'
-            message.contains('install_pakage')
-        }
+        run.exitCode() == 2
+        run.failure().get().message == ('extras.d/50-under-test.groovy:2:5: no helper or function named install_pakage; '
+                + 'did you mean install_package?')
+        run.commands().isEmpty()
+        run.packagesInstalled().isEmpty()
     }
 
     def "a read-only command the test does not answer fails loudly, and an answer is used"() {
