@@ -52,8 +52,11 @@ public final class HelperApi {
                 byName.computeIfAbsent(method.getName(), n -> new ArrayList<>()).add(signature(method));
             }
         }
+        // Reflection returns methods in no fixed order: overloads of one arity are ordered by their parameter types,
+        // so that every listing (help, the IDE file) is the same from build to build.
         byName.values().forEach(list -> list.sort(Comparator.comparingInt(Signature::min)
-                .thenComparingInt(Signature::max)));
+                .thenComparingInt(Signature::max)
+                .thenComparing(signature -> signature.method().toGenericString())));
         byName.replaceAll((name, list) -> List.copyOf(list));
         this.helpers = Collections.unmodifiableMap(byName);
     }
