@@ -44,7 +44,11 @@ public final class PluginCatalog {
     }
 
     public static List<Entry> list(Settings settings, PluginTree tree) {
-        PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+        return list(settings, tree, new PluginCompiler(PluginScript.class));
+    }
+
+    /** As {@link #list(Settings, PluginTree)}, compiling with {@code compiler} (and its class cache). */
+    public static List<Entry> list(Settings settings, PluginTree tree, PluginCompiler compiler) {
         List<Entry> entries = new ArrayList<>();
         for (PluginSource hook : tree.hooks()) {
             List<String> problems = new ArrayList<>();

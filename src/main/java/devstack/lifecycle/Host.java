@@ -9,6 +9,7 @@ import devstack.console.SecretMask;
 import devstack.external.ExternalPlugin;
 import devstack.external.ExternalPlugins;
 import devstack.external.GitClone;
+import devstack.plugin.ClassCache;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginSet;
 import devstack.plugin.PluginTree;
@@ -61,7 +62,8 @@ public final class Host {
         console.useMask(new SecretMask(() -> settings.variables().asMap()));
         console.setVerbose(settings.isTrue("VERBOSE"));
 
-        PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+        PluginCompiler compiler = new PluginCompiler(PluginScript.class,
+                ClassCache.forUser(environment, console::detail));
         PluginSet plugins = PluginSet.load(PluginTree.discover(topDir, console::warn), compiler);
         ScriptContext context = new ScriptContext(settings, console, commands, privilege, OsRelease::ofThisMachine,
                 () -> new Packages(PackageManager.forDistribution(OsRelease.ofThisMachine(), commands,
