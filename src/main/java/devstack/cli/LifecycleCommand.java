@@ -8,6 +8,7 @@ import devstack.lifecycle.Lifecycle;
 import devstack.lifecycle.StepFailedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,8 @@ abstract class LifecycleCommand implements Callable<Integer> {
     /** The script name DevStack users know this command by, e.g. {@code stack.sh}. */
     abstract String scriptName();
 
-    abstract void run(Lifecycle lifecycle);
+    /** Runs the command; {@code started} is when the run started, for its "completed in N seconds" line. */
+    abstract void run(Lifecycle lifecycle, Instant started);
 
     /** Whether this command clones the external plugins before it runs: only stack does, as in DevStack. */
     boolean clonesPlugins() {
@@ -52,16 +54,17 @@ abstract class LifecycleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Console console = new Console(out, err);
+        GroovyWarmUp.start();
         Thread interruptReport = null;
         try {
             Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console,
                     new Host.Options(clonesPlugins(), dryRun));
             interruptReport = new Thread(() -> reportInterrupt(console, lifecycle), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
-            if (System.console() != null) {
+            if (System.console() != null && parent.terminal().allowsEscapes()) {
                 console.useStatusLine(new StatusLine(out, lifecycle.status()::describe));
             }
-            run(lifecycle);
+            run(lifecycle, parent.started());
             return ExitCodes.OK;
         } catch (DevstackException e) {
             console.endStatusLine();

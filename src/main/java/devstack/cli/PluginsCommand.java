@@ -7,7 +7,10 @@ import devstack.lifecycle.Host;
 import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.Validity;
+import devstack.plugin.ClassCache;
+import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginTree;
+import devstack.script.PluginScript;
 import devstack.system.CommandRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code devstack plugins}: every hook, hypervisor plugin and external plugin, with its state. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"List every extras.d hook, hypervisor plugin and external plugin (enable_plugin): its kind, "
                 + "name, whether it is enabled, whether it is valid (compiles and defines what it must), and where "
                 + "it comes from. Nothing is cloned or run.",
@@ -41,12 +44,15 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Console console = new Console(out, spec.commandLine().getErr());
+        GroovyWarmUp.start();
         try {
             Path top = topDir.resolve();
             CommandRunner commands = new CommandRunner(console);
             Settings settings = Settings.load(top, parent.environment(), console::warn,
                     Host.commandSubstitution(commands));
-            List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn));
+            PluginCompiler compiler = new PluginCompiler(PluginScript.class,
+                    ClassCache.forUser(parent.environment(), console::detail));
+            List<Entry> entries = PluginCatalog.list(settings, PluginTree.discover(top, console::warn), compiler);
             print(out, entries);
             long invalid = entries.stream().filter(e -> e.valid() == Validity.NO).count();
             if (invalid > 0) {

@@ -67,9 +67,11 @@ public final class Lifecycle {
         return status;
     }
 
-    /** stack.sh: brings the configuration up. */
-    public void stack() {
-        Instant start = clock.instant();
+    /**
+     * stack.sh: brings the configuration up. {@code start} is when the run started (the program's start, so that
+     * "completed in N seconds" counts start-up and compilation too).
+     */
+    public void stack(Instant start) {
         machine.create();
         if (dryRun) {
             // Nothing is written, so there is no log file and no lock to take.
@@ -112,15 +114,13 @@ public final class Lifecycle {
     }
 
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
-    public void unstack(boolean all) {
-        Instant start = clock.instant();
+    public void unstack(boolean all, Instant start) {
         locked(() -> unstackSteps(all));
         console.summary("unstack.sh " + completed() + " in " + seconds(start) + " seconds.");
     }
 
     /** clean.sh: unstack --all, then remove the state of the run. */
-    public void clean() {
-        Instant start = clock.instant();
+    public void clean(Instant start) {
         locked(() -> {
             unstackSteps(true);
             runner.phase(Phase.CLEAN);
