@@ -23,11 +23,17 @@ class WrappersIT extends Specification {
     @Shared
     Path dir
 
+    def cleanupSpec() {
+        // The launcher builds its class-data archive in the background after a run: let it finish first.
+        LauncherIT.waitForArchive(dir.resolve('cache'))
+    }
+
     private Map run(String script, String... args) {
         def command = [PROJECT.resolve(script).toString()] + args.toList()
         def builder = new ProcessBuilder(command).directory(dir.toFile())
         builder.environment().putAll(DEST: dir.resolve('stack').toString(),
-                NOVA_CONF: dir.resolve('etc/nova/nova.conf').toString())
+                NOVA_CONF: dir.resolve('etc/nova/nova.conf').toString(),
+                DEVSTACK_CACHE_DIR: dir.resolve('cache').toString())
         def process = builder.start()
         def err = new StringBuilder()
         process.consumeProcessErrorStream(err)
