@@ -48,6 +48,7 @@ public final class PluginCompiler {
     /** What this run compiled, by file: a file sourced again is not compiled again. */
     private final Map<Path, Compiled> compiled = new HashMap<>();
     private int compiledFiles;
+    private final MetaClassWarmUp metaClasses = new MetaClassWarmUp();
 
     private record Compiled(String text, CompiledPlugin plugin) {
     }
@@ -127,6 +128,7 @@ public final class PluginCompiler {
                     "a plugin file is a script: top-level statements and functions (def name() { ... })");
         }
         files.files().keySet().forEach(name -> classes.put(name, source));
+        metaClasses.add(type);
         CompiledPlugin plugin = new CompiledPlugin(source, type.asSubclass(Script.class));
         compiled.put(path, new Compiled(text, plugin));
         return plugin;
