@@ -24,7 +24,8 @@ public final class ArchiveTraining {
     private ArchiveTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        Class.forName("devstack.cli.Main");
         Path tree = Files.createTempDirectory("devstack-archive-training");
         try {
             write(tree);
@@ -35,7 +36,9 @@ public final class ArchiveTraining {
                     List.of("no-such-command"), List.of("stack", "--top-dir", top),
                     List.of("stack", "--top-dir", top), List.of("plugins", "--top-dir", top),
                     List.of("unstack", "--top-dir", top), List.of("clean", "--top-dir", top))) {
-                CommandLine commandLine = DevstackCommand.commandLine(environment, Instant::now);
+                // As the program builds it (Main), so that the archive holds the classes of that path too.
+                CommandLine commandLine = DevstackCommand.forArguments(environment, Instant::now,
+                        command.toArray(String[]::new));
                 commandLine.setOut(new PrintWriter(Writer.nullWriter()));
                 commandLine.setErr(new PrintWriter(Writer.nullWriter()));
                 commandLine.execute(command.toArray(String[]::new));

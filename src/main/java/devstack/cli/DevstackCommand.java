@@ -1,6 +1,9 @@
 package devstack.cli;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -14,10 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "DevStack's plugin host: runs Groovy extras.d hooks, nova hypervisor plugins and external "
                 + "plugins (enable_plugin) at DevStack's lifecycle points.",
-        subcommands = {StackCommand.class, UnstackCommand.class, CleanCommand.class, PluginsCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.BAD_INPUT, exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class DevstackCommand implements Callable<Integer> {
+    /** The subcommands, in the order help lists them. picocli builds a model of each from its annotations. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     private final Map<String, String> environment;
     private final Supplier<Instant> started;
 
@@ -40,15 +44,50 @@ public final class DevstackCommand implements Callable<Integer> {
      * its process, so that "completed in N seconds" counts start-up too).
      */
     public static CommandLine commandLine(Map<String, String> environment, Supplier<Instant> started) {
+        return commandLine(environment, started, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for the program's own arguments, with the model of only the command they name: building a
+     * command's model from its annotations is most of what picocli costs at start-up. {@code stack ...} gets the
+     * stack command alone, a lone {@code --version} none; help, usage errors and anything else get every
+     * command, for the listing and the "did you mean" hints.
+     */
+    static CommandLine forArguments(Map<String, String> environment, Supplier<Instant> started, String... args) {
+        String first = args.length == 0 ? "" : args[0];
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+            return commandLine(environment, started, List.of(first));
+        }
+        if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+            return commandLine(environment, started, List.of());
+        }
+        return commandLine(environment, started, SUBCOMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Map<String, String> environment, Supplier<Instant> started,
+                                           Collection<String> subcommands) {
         // picocli looks for Groovy closures in annotations, which loads the Groovy runtime on every command line,
-        // --help and --version included. None of ours is a closure.
+        // --help and --version included; none of ours is a closure. It also loads the java.sql and java.time
+        // classes its converters for those types need; no option of ours has such a type.
         System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         CommandLine commandLine = new CommandLine(new DevstackCommand(environment, started));
+        subcommands.forEach(name -> commandLine.addSubcommand(name, SUBCOMMANDS.get(name).get()));
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
         Terminal terminal = new Terminal(environment);
         commandLine.setColorScheme(Help.defaultColorScheme(terminal.allowsColours() ? Help.Ansi.AUTO
                 : Help.Ansi.OFF));
         return commandLine;
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("stack", () -> new StackCommand());
+        subcommands.put("unstack", () -> new UnstackCommand());
+        subcommands.put("clean", () -> new CleanCommand());
+        subcommands.put("plugins", () -> new PluginsCommand());
+        subcommands.put("help", () -> new CommandLine.HelpCommand());
+        return subcommands;
     }
 
     Map<String, String> environment() {

@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(DevstackCommand.commandLine(System.getenv(), Main::processStart).execute(args));
+        System.exit(DevstackCommand.forArguments(System.getenv(), Main::processStart, args).execute(args));
     }
 
     /**

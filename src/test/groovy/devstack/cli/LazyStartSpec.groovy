@@ -8,10 +8,14 @@ import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
 /**
- * What does not run plugins does not start Groovy: help, versions and usage errors answer from picocli alone. Each
- * case runs the program in a JVM of its own and lists the classes it loaded.
+ * What does not run plugins does not start Groovy: help, versions and usage errors answer from picocli alone, and
+ * picocli builds the model of the command named only. Each case runs the program in a JVM of its own and lists
+ * the classes it loaded.
  */
 class LazyStartSpec extends Specification {
+    static final List<String> COMMANDS = ['devstack.cli.StackCommand', 'devstack.cli.UnstackCommand',
+                                          'devstack.cli.CleanCommand', 'devstack.cli.PluginsCommand']
+
     @TempDir
     Path dir
 
@@ -45,6 +49,22 @@ class LazyStartSpec extends Specification {
         []                         | 2
         ['restack']                | 2
         ['stack', '--frobnicate']  | 2
+    }
+
+    def "#argv builds the commands it names and no other"() {
+        when:
+        def run = loadedClasses(*argv)
+
+        then:
+        run.exit == 0
+        run.loaded.findAll { it in COMMANDS } == built
+
+        where:
+        argv                   | built
+        ['--version']          | []
+        ['stack', '--version'] | ['devstack.cli.StackCommand']
+        ['plugins', '--help']  | ['devstack.cli.PluginsCommand']
+        ['--help']             | COMMANDS
     }
 
     def "a run that does run plugins starts it (the check above can see Groovy)"() {
