@@ -171,11 +171,11 @@ class LauncherIT extends Specification {
         archives.size() == 1
 
         when: 'the next run'
-        def next = run(env + [JDK_JAVA_OPTIONS: '-Xlog:class+load=info'], ['bin/devstack', '--version'])
+        def next = run(env, ['bin/devstack', 'stack', '--top-dir', mapsTree().toString()])
 
-        then: 'its classes come from the archive'
+        then: 'the JVM has the archive mapped'
         next.exit == 0
-        next.out.readLines().any { it.contains('devstack.cli.Main source: shared objects file') }
+        next.out.contains("mapped: ${archives[0]}")
 
         when: 'the archive is damaged'
         archives[0].toFile().setWritable(true)
@@ -192,6 +192,40 @@ class LauncherIT extends Specification {
                 ['an archive cut short', { Path a -> Files.write(a, Arrays.copyOf(Files.readAllBytes(a), 100_000)) }],
                 ['an archive of zeros', { Path a -> Files.write(a, new byte[(int) Files.size(a)]) }]]]
                 .combinations().collect { it.flatten() }
+    }
+
+    /** A tree whose hook prints which class-data archive the JVM has mapped. */
+    Path mapsTree() {
+        Path tree = dir.resolve('maps')
+        Files.createDirectories(tree.resolve('extras.d'))
+        Files.writeString(tree.resolve('extras.d/50-maps.groovy'), '''
+if ($1 == 'source') {
+    new File('/proc/self/maps').readLines().collect { it.split(/\\s+/, 6) }.findAll { it.size() == 6 }
+            .collect { it[5] }.findAll { it.endsWith('.jsa') || it.endsWith('.aot') }.unique()
+            .each { echo_summary "mapped: $it" }
+}
+''')
+        Files.writeString(tree.resolve('local.conf'), "[[local|localrc]]\nDEST=${dir.resolve('dest')}\n"
+                + "ENABLED_SERVICES=\nVERBOSE=False\n")
+        tree
+    }
+
+    def "on #jdk, a run with JFR switched on through JDK_JAVA_OPTIONS works"() {
+        given:
+        def env = [JAVA_HOME: jdk]
+        run(env, ['bin/devstack', '--version'])
+        waitForArchive(dir.resolve('cache'))
+
+        when:
+        def result = run(env + [JDK_JAVA_OPTIONS: "-XX:StartFlightRecording:filename=${dir.resolve('run.jfr')}"],
+                ['bin/devstack', 'stack', '--top-dir', mapsTree().toString()])
+
+        then:
+        result.exit == 0
+        result.out.contains('stack.sh completed in')
+
+        where:
+        jdk << jdks()
     }
 
     /** The JDKs of 17 or later installed here. */
