@@ -114,8 +114,10 @@ report() {
         fi
     fi
     [[ -n $bash ]] && ratio=$(awk -v m="$median" -v b="$bash" 'BEGIN { printf "%.2fx bash (%.3f s)", m / b, b }')
-    printf '%-34s %9.3f %s  (%.3f-%.3f)  %-10s %-6s %s\n' "$name" "$median" "$unit" "$min" "$max" \
-        "${target:+<= $target}" "$verdict" "$ratio"
+    local digits=3
+    [[ $unit == MiB ]] && digits=1
+    printf "%-38s %9.${digits}f %-3s (%.${digits}f-%.${digits}f)  %-10s %-6s %s\n" "$name" "$median" "$unit" \
+        "$min" "$max" "${target:+<= $target}" "$verdict" "$ratio"
 }
 
 # --- the program --------------------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ for n in $SIZES; do
         measure "$work/bash$n" bash "$work/b$n/stack.sh"
         measure "$work/warm$n" "${program[@]}" stack --top-dir "$work/g$n"
         # cold: one hook edited since the last run
-        echo "// edit $r" >>"$work/g$n/extras.d/10-bench090.groovy"
+        echo "// edit $r" >>"$work/g$n/extras.d/$(ls "$work/g$n/extras.d" | head -n 1)"
         measure "$work/cold$n" "${program[@]}" stack --top-dir "$work/g$n"
     done
     read -r bash_median _ _ < <(stats "$work/bash$n" 1)
@@ -178,7 +180,7 @@ for n in $SIZES; do
         "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')" MiB \
         "$( ((n == 100)) && echo 150)"
     read -r brss _ _ < <(stats "$work/bash$n" 2)
-    printf '%-34s %9.1f MiB\n' "bash $n hooks, peak RSS" "$(awk -v k="$brss" 'BEGIN { print k / 1024 }')"
+    printf '%-38s %9.1f MiB\n' "bash $n hooks, peak RSS" "$(awk -v k="$brss" 'BEGIN { print k / 1024 }')"
     rm -rf "$work/g$n/dest" "$work/b$n/dest"
 done
 
@@ -186,7 +188,7 @@ if [[ -n ${warm[20]:-} && -n ${warm[100]:-} && -n ${warm[300]:-} ]]; then
     per_hook_low=$(awk -v a="${warm[20]}" -v b="${warm[100]}" 'BEGIN { printf "%.5f", (b - a) / 80 }')
     per_hook_high=$(awk -v a="${warm[100]}" -v b="${warm[300]}" 'BEGIN { printf "%.5f", (b - a) / 200 }')
     limit=$(awk -v l="$per_hook_low" 'BEGIN { printf "%.5f", (l > 0.0005 ? l : 0.0005) * 1.5 }')
-    report "cost per hook, 100-300 (20-100: ${per_hook_low})" "$per_hook_high" "$per_hook_high" "$per_hook_high" \
-        s "$limit"
+    echo "cost of one more hook: ${per_hook_low} s from 20 to 100 hooks"
+    report "cost of one more hook, 100 to 300" "$per_hook_high" "$per_hook_high" "$per_hook_high" s "$limit"
 fi
 exit $status

@@ -31,7 +31,15 @@ final class CacheDirectory {
             return Optional.of(real + " is writable by its group or others (mode "
                     + Integer.toOctalString(modeOf(own) & 07777) + ")");
         }
-        for (Path above = real.getParent(); above != null; above = above.getParent()) {
+        return real.getParent() == null ? Optional.empty() : aboveProblem(real.getParent(), uid);
+    }
+
+    /**
+     * What makes {@code dir} (which exists) or a directory above it unsafe to hold a directory of user
+     * {@code uid}: one that another user owns or can write to (a sticky one aside).
+     */
+    static Optional<String> aboveProblem(Path dir, int uid) throws IOException {
+        for (Path above = dir.toRealPath(); above != null; above = above.getParent()) {
             Map<String, Object> attributes = attributes(above);
             int owner = uidOf(attributes);
             if (owner != uid && owner != 0) {

@@ -80,9 +80,22 @@ public final class ClassCache {
     static ClassCache in(Path directory, Consumer<String> note) {
         int uid = CacheDirectory.currentUid();
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-            Optional<String> problem = CacheDirectory.problem(directory, uid);
+            Optional<String> problem = Optional.empty();
+            if (!Files.exists(directory)) {
+                // Nothing is created under a directory that is not safe (another user's home, kept through sudo).
+                Path existing = directory.toAbsolutePath().getParent();
+                while (!Files.exists(existing) && existing.getParent() != null) {
+                    existing = existing.getParent();
+                }
+                problem = CacheDirectory.aboveProblem(existing, uid);
+                if (problem.isEmpty()) {
+                    Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                }
+            }
+            if (problem.isEmpty()) {
+                problem = CacheDirectory.problem(directory, uid);
+            }
             if (problem.isPresent()) {
                 note.accept("class cache not used: " + problem.get() + " (hint: use a directory only you can "
                         + "write, e.g. " + ENVIRONMENT + "=$HOME/.cache/devstack)");

@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -144,6 +145,22 @@ class LauncherIT extends Specification {
         term    | statusLine
         'xterm' | true
         'dumb'  | false
+    }
+
+    @Requires({ System.getProperty('user.name') == 'root' })
+    def "no archive directory is made inside a directory of another user, and the run works"() {
+        given:
+        Path home = Files.createDirectories(dir.resolve('home/alice'))
+        assert new ProcessBuilder('chown', 'nobody', home.toString()).start().waitFor() == 0
+
+        when:
+        def result = run([DEVSTACK_CACHE_DIR: home.resolve('.cache/devstack').toString()],
+                ['bin/devstack', '--version'])
+
+        then:
+        result.exit == 0
+        result.out.startsWith('devstack ')
+        !Files.exists(home.resolve('.cache'))
     }
 
     def "the packaged program answers --version without loading a Groovy class"() {

@@ -236,6 +236,20 @@ class ClassCacheSpec extends Specification {
                           + 'directory only you can write, e.g. DEVSTACK_CACHE_DIR=$HOME/.cache/devstack)']
     }
 
+    @Requires({ System.getProperty('user.name') == 'root' })
+    def "no cache directory is made inside a directory of another user (a home kept through sudo)"() {
+        given:
+        Path home = Files.createDirectories(dir.resolve('home/alice'))
+        assert new ProcessBuilder('chown', 'nobody', home.toString()).start().waitFor() == 0
+        def cache = ClassCache.in(home.resolve('.cache/devstack/classes'), { notes << it })
+
+        expect:
+        !cache.isEnabled()
+        !Files.exists(home.resolve('.cache'))
+        notes == ["class cache not used: $home belongs to uid 65534, who could replace what lies in it (hint: use "
+                          + 'a directory only you can write, e.g. DEVSTACK_CACHE_DIR=$HOME/.cache/devstack)']
+    }
+
     def "runs that write the same entry at the same time never let another run read half of one"() {
         given:
         def cache = ClassCache.in(cacheDir, { notes << it })
