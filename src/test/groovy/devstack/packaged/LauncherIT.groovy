@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit
 /**
  * bin/devstack as users meet it: the version from every wrapper, clean answers to bad usage, what it says while it
  * builds, no escape codes for TERM=dumb, and a JVM that starts from the class-data archive a previous run left.
- * Every run has a class cache and archive of its own (DEVSTACK_CACHE_DIR), and the archive built in the background
- * is waited for before the directory goes.
+ * The runs share a class cache and archive of the spec's own (DEVSTACK_CACHE_DIR), except those about the archive,
+ * which have one each; an archive being built in the background is waited for before its directory goes.
  */
 class LauncherIT extends Specification {
     static final Path PROJECT = Path.of('').toAbsolutePath()
@@ -42,7 +42,7 @@ class LauncherIT extends Specification {
     /** Runs {@code command} in {@code directory} with the spec's own cache; output and exit code. */
     Map run(Map<String, String> env = [:], Path directory = PROJECT, List<String> command) {
         def builder = new ProcessBuilder(command).directory(directory.toFile())
-        builder.environment().putAll([DEVSTACK_CACHE_DIR: dir.resolve('cache').toString()] + env)
+        builder.environment().putAll([DEVSTACK_CACHE_DIR: shared.resolve('cache').toString()] + env)
         def process = builder.start()
         def err = new StringBuilder()
         def errReader = process.consumeProcessErrorStream(err)
@@ -176,7 +176,7 @@ class LauncherIT extends Specification {
 
     def "on #jdk, the second run starts from the archive the first left, and #damage only costs time"() {
         given:
-        def env = [JAVA_HOME: jdk]
+        def env = [JAVA_HOME: jdk, DEVSTACK_CACHE_DIR: dir.resolve('cache').toString()]
         Path jvm = dir.resolve('cache/jvm')
 
         when: 'the first run'
@@ -230,7 +230,7 @@ if ($1 == 'source') {
 
     def "on #jdk, a run with JFR switched on through JDK_JAVA_OPTIONS works"() {
         given:
-        def env = [JAVA_HOME: jdk]
+        def env = [JAVA_HOME: jdk, DEVSTACK_CACHE_DIR: dir.resolve('cache').toString()]
         run(env, ['bin/devstack', '--version'])
         waitForArchive(dir.resolve('cache'))
 
@@ -264,7 +264,7 @@ if ($1 == 'source') {
                 .each { Files.delete(it) }
 
         when:
-        def result = run([:], copy, ['./stack.sh', '--version'])
+        def result = run([DEVSTACK_CACHE_DIR: dir.resolve('cache').toString()], copy, ['./stack.sh', '--version'])
 
         then:
         result.exit == 0
@@ -274,7 +274,7 @@ if ($1 == 'source') {
         result.out.startsWith('devstack ')
 
         when: 'the next run'
-        def again = run([:], copy, ['./stack.sh', '--version'])
+        def again = run([DEVSTACK_CACHE_DIR: dir.resolve('cache').toString()], copy, ['./stack.sh', '--version'])
 
         then: 'builds nothing'
         again.exit == 0
