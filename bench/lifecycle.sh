@@ -1,68 +1,194 @@
 #!/usr/bin/env bash
-# bench/lifecycle.sh - how long the host takes to start, compile plugins and run the lifecycle.
+# bench/lifecycle.sh - how fast the host starts and dispatches hooks, next to bash dispatching the same hooks.
 #
-# Builds a throw-away tree with N hooks (default 20) and a fake hypervisor, then times, over R runs each
-# (default 5): `unstack` (start-up, configuration, compiling every plugin, two phases) and `stack` (all phases,
-# no package to install). Prints the median and the worst in milliseconds, and fails when a median is over its
-# target, so a regression shows up as a failing benchmark rather than a slow test.
+# For each size N (default 20, 100 and 300) it builds a throw-away tree of N trivial hooks (each checks
+# is_service_enabled, then prints an echo_summary, at every phase), runs `stack` on it RUNS times, and prints
+# every figure as a median with its spread (fastest-slowest) and the target it must meet:
+#   --version                                      <= 0.15 s
+#   stack, warm (nothing changed since the last run): 20 hooks <= 0.4 s on Java 17, <= 0.3 s on Java 24+;
+#                                                     100 hooks <= 0.7 s
+#   stack, cold (the first run after editing one hook) <= warm + 0.5 s
+#   300 hooks: no super-linear term (the cost of a hook from 100 to 300 at most 1.5x its cost from 20 to 100)
+#   peak RSS of stack at 100 hooks                 <= 150 MiB
+# In the same run, bench/bash-dispatch/ runs the same hooks written in bash the way DevStack's stack.sh runs
+# extras.d (every hook sourced at every phase, DevStack's is_service_enabled), so every figure has its ratio.
+# Exits 1 when a figure misses its target, 2 on bad usage. Performance is checked here, never in a unit test.
 #
-# Usage: bench/lifecycle.sh [HOOKS] [RUNS]      (build first: mvn -B -q -Dmaven.test.skip=true package)
+# Usage: bench/lifecycle.sh [RUNS]          (default 7; the program is built first if needed)
+#   BENCH_SIZES="20 100"      other tree sizes (the 300-hook check needs 20, 100 and 300)
+#   JAVA_HOME=/usr/lib/jvm/X  the JDK the launcher uses (default: the newest installed, 17 or later)
+#   DEVSTACK="java -jar old/devstack.jar"   measure another program the same way (no launcher, no archive)
 set -euo pipefail
 
-HOOKS=${1:-20}
-RUNS=${2:-5}
-TARGET_UNSTACK_MS=${TARGET_UNSTACK_MS:-3000}
-TARGET_STACK_MS=${TARGET_STACK_MS:-4000}
+RUNS=${1:-7}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/lifecycle.sh [RUNS]" >&2; exit 2; }
+SIZES=${BENCH_SIZES:-20 100 300}
 
 TOP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR="$TOP_DIR/target/devstack.jar"
-[[ -f "$JAR" ]] || { echo "bench: build the jar first (mvn -B -q -Dmaven.test.skip=true package)" >&2; exit 2; }
+BENCH_DIR="$TOP_DIR/bench"
+if [[ -n ${DEVSTACK:-} ]]; then
+    read -ra program <<<"$DEVSTACK"
+else
+    program=("$TOP_DIR/bin/devstack")
+fi
 
-tree=$(mktemp -d)
-trap 'rm -rf "$tree"' EXIT
-mkdir -p "$tree/extras.d" "$tree/nova_plugins" "$tree/lib"
-for i in $(seq 1 "$HOOKS"); do
-    n=$(printf '%02d' $((i % 90 + 10)))
-    cat > "$tree/extras.d/$n-bench$i.groovy" <<HOOK
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The benchmark's class cache and JVM archive: its own, so that it measures what it builds.
+export DEVSTACK_CACHE_DIR="$work/cache"
+mkdir -m 700 "$DEVSTACK_CACHE_DIR"
+
+# --- trees --------------------------------------------------------------------------------------------------
+
+# groovy_tree DIR N: N hooks, an enabled service, DEST inside DIR, offline.
+groovy_tree() {
+    local dir=$1 n=$2 i
+    mkdir -p "$dir/extras.d"
+    for ((i = 1; i <= n; i++)); do
+        printf -v name '%02d-bench%03d.groovy' $((i % 90 + 10)) "$i"
+        cat >"$dir/extras.d/$name" <<HOOK
 if (is_service_enabled('bench')) {
-    if (\$1 == 'source') { BENCH_$i = "hook $i" }
-    if (\$1 == 'stack' && \$2 == 'post-config') { iniset "\$DEST/bench.conf", 'hook$i', 'value', BENCH_$i }
+    echo_summary "bench hook $i: \${\$1} \${\$2}"
 }
 HOOK
-done
-cp "$TOP_DIR/nova_plugins/hypervisor-fake.groovy" "$tree/nova_plugins/"
-cat > "$tree/local.conf" <<CONF
+    done
+    cat >"$dir/local.conf" <<CONF
 [[local|localrc]]
-DEST=$tree/dest
-NOVA_CONF=$tree/dest/nova.conf
-ENABLED_SERVICES=bench,n-cpu
+DEST=$dir/dest
+ENABLED_SERVICES=bench
+OFFLINE=True
 VERBOSE=False
 CONF
+}
 
-# time_ms COMMAND... : runs it RUNS times, prints "median worst" in milliseconds
-time_ms() {
-    local samples=()
-    for _ in $(seq 1 "$RUNS"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1
-        end=$(date +%s%N)
-        samples+=($(( (end - start) / 1000000 )))
+# bash_tree DIR N: the same hooks in bash, with the stack.sh-shaped dispatcher next to them.
+bash_tree() {
+    local dir=$1 n=$2 i
+    mkdir -p "$dir/extras.d"
+    cp "$BENCH_DIR/bash-dispatch/stack.sh" "$BENCH_DIR/bash-dispatch/functions-common" "$dir/"
+    for ((i = 1; i <= n; i++)); do
+        printf -v name '%02d-bench%03d.sh' $((i % 90 + 10)) "$i"
+        cat >"$dir/extras.d/$name" <<HOOK
+if is_service_enabled bench; then
+    echo_summary "bench hook $i: \$1 \$2"
+fi
+HOOK
     done
-    printf '%s\n' "${samples[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)], a[NR] }'
+    printf 'DEST=%s\nENABLED_SERVICES=bench\n' "$dir/dest" >"$dir/localrc"
+}
+
+# --- measuring ----------------------------------------------------------------------------------------------
+
+# measure OUT COMMAND...: runs COMMAND once, appends "seconds peak-KiB" to OUT; fails the bench if it fails.
+measure() {
+    local out=$1
+    shift
+    local start=$EPOCHREALTIME
+    if ! /usr/bin/time -f '%M' -o "$work/rss" "$@" >"$work/last.out" 2>&1; then
+        echo "bench: this command failed: $*" >&2
+        tail -n 20 "$work/last.out" >&2
+        exit 1
+    fi
+    local end=$EPOCHREALTIME
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }') $(tail -n 1 "$work/rss")" >>"$out"
+}
+
+# stats FILE COLUMN: "median min max" of a column of samples
+stats() {
+    sort -g -k"$2,$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        print m, v[1], v[NR] }'
 }
 
 status=0
+# report NAME MEDIAN MIN MAX UNIT TARGET [BASH_MEDIAN]: one line, and the verdict against TARGET (empty: none)
 report() {
-    local name=$1 target=$2 median=$3 worst=$4
-    local verdict=ok
-    if (( median > target )); then verdict="OVER TARGET"; status=1; fi
-    printf '%-8s %4d hooks  median %5d ms  worst %5d ms  target %5d ms  %s\n' "$name" "$HOOKS" "$median" "$worst" "$target" "$verdict"
+    local name=$1 median=$2 min=$3 max=$4 unit=$5 target=$6 bash=${7:-}
+    local verdict="" ratio=""
+    if [[ -n $target ]]; then
+        if awk -v m="$median" -v t="$target" 'BEGIN { exit !(m <= t) }'; then
+            verdict="ok"
+        else
+            verdict="MISSED"
+            status=1
+        fi
+    fi
+    [[ -n $bash ]] && ratio=$(awk -v m="$median" -v b="$bash" 'BEGIN { printf "%.2fx bash (%.3f s)", m / b, b }')
+    local digits=3
+    [[ $unit == MiB ]] && digits=1
+    printf "%-38s %9.${digits}f %-3s (%.${digits}f-%.${digits}f)  %-10s %-6s %s\n" "$name" "$median" "$unit" \
+        "$min" "$max" "${target:+<= $target}" "$verdict" "$ratio"
 }
 
-java -jar "$JAR" stack --top-dir "$tree" >/dev/null 2>&1 || { echo "bench: the stack run failed" >&2; exit 1; }
-read -r median worst < <(time_ms java -jar "$JAR" unstack --top-dir "$tree")
-report unstack "$TARGET_UNSTACK_MS" "$median" "$worst"
-read -r median worst < <(time_ms java -jar "$JAR" stack --top-dir "$tree")
-report stack "$TARGET_STACK_MS" "$median" "$worst"
+# --- the program --------------------------------------------------------------------------------------------
+
+if [[ -z ${DEVSTACK:-} ]]; then
+    "${program[@]}" --version >/dev/null # builds it if needed
+fi
+version=$("${program[@]}" --version)
+java_major=$(sed -n 's/^Java \([0-9]*\).*/\1/p' <<<"$version")
+echo "$version" | sed 's/^/# /'
+echo "# $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each"
+
+# The first run of a new jar leaves the JVM's class-data archive to be built in the background, after it ends:
+# wait for that, so that every figure below is of the program as users run it from the second run on.
+"${program[@]}" --version >/dev/null
+if [[ -e $DEVSTACK_CACHE_DIR/jvm/training.lock ]]; then
+    flock -w 600 "$DEVSTACK_CACHE_DIR/jvm/training.lock" true
+fi
+
+: >"$work/version"
+for ((r = 0; r < RUNS; r++)); do
+    measure "$work/version" "${program[@]}" --version
+done
+read -r median min max < <(stats "$work/version" 1)
+report "--version" "$median" "$min" "$max" s 0.15
+
+declare -A warm
+for n in $SIZES; do
+    groovy_tree "$work/g$n" "$n"
+    bash_tree "$work/b$n" "$n"
+    "${program[@]}" stack --top-dir "$work/g$n" >/dev/null 2>&1 ||
+        { echo "bench: stack failed on $n hooks" >&2; "${program[@]}" stack --top-dir "$work/g$n"; exit 1; }
+    bash "$work/b$n/stack.sh" >/dev/null
+
+    : >"$work/warm$n"
+    : >"$work/cold$n"
+    : >"$work/bash$n"
+    for ((r = 0; r < RUNS; r++)); do
+        measure "$work/bash$n" bash "$work/b$n/stack.sh"
+        measure "$work/warm$n" "${program[@]}" stack --top-dir "$work/g$n"
+        # cold: one hook edited since the last run
+        echo "// edit $r" >>"$work/g$n/extras.d/$(ls "$work/g$n/extras.d" | head -n 1)"
+        measure "$work/cold$n" "${program[@]}" stack --top-dir "$work/g$n"
+    done
+    read -r bash_median _ _ < <(stats "$work/bash$n" 1)
+    read -r median min max < <(stats "$work/warm$n" 1)
+    warm[$n]=$median
+    target=""
+    if ((n == 20)); then
+        target=$( ((java_major >= 24)) && echo 0.3 || echo 0.4)
+    elif ((n == 100)); then
+        target=0.7
+    fi
+    report "stack $n hooks, warm" "$median" "$min" "$max" s "$target" "$bash_median"
+    read -r cmedian cmin cmax < <(stats "$work/cold$n" 1)
+    report "stack $n hooks, one hook edited" "$cmedian" "$cmin" "$cmax" s \
+        "$(awk -v w="$median" 'BEGIN { printf "%.3f", w + 0.5 }')" "$bash_median"
+    read -r rss rmin rmax < <(stats "$work/warm$n" 2)
+    report "stack $n hooks, peak RSS" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
+        "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')" MiB \
+        "$( ((n == 100)) && echo 150)"
+    read -r brss _ _ < <(stats "$work/bash$n" 2)
+    printf '%-38s %9.1f MiB\n' "bash $n hooks, peak RSS" "$(awk -v k="$brss" 'BEGIN { print k / 1024 }')"
+    rm -rf "$work/g$n/dest" "$work/b$n/dest"
+done
+
+if [[ -n ${warm[20]:-} && -n ${warm[100]:-} && -n ${warm[300]:-} ]]; then
+    per_hook_low=$(awk -v a="${warm[20]}" -v b="${warm[100]}" 'BEGIN { printf "%.5f", (b - a) / 80 }')
+    per_hook_high=$(awk -v a="${warm[100]}" -v b="${warm[300]}" 'BEGIN { printf "%.5f", (b - a) / 200 }')
+    limit=$(awk -v l="$per_hook_low" 'BEGIN { printf "%.5f", (l > 0.0005 ? l : 0.0005) * 1.5 }')
+    echo "cost of one more hook: ${per_hook_low} s from 20 to 100 hooks"
+    report "cost of one more hook, 100 to 300" "$per_hook_high" "$per_hook_high" "$per_hook_high" s "$limit"
+fi
 exit $status

@@ -8,6 +8,7 @@ import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.Validity;
 import devstack.lifecycle.Host;
+import devstack.plugin.ClassCache;
 import devstack.plugin.PluginTree;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  * it must, and calls only functions that exist, with arguments the helpers take. The same judgement as
  * {@code devstack plugins}, printed as the problems only.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"Check every extras.d hook, hypervisor plugin, library and cloned external plugin before a "
                 + "run, as stack does: each must compile and define what it must, every function it calls must be "
                 + "a helper, a Groovy method, or a function it, a library it sources or another plugin defines (a "
@@ -50,7 +51,8 @@ final class CheckCommand implements Callable<Integer> {
             Path top = topDir.resolve();
             Settings settings = Settings.load(top, parent.environment(), console::warn,
                     Host.commandSubstitution(RealMachine.of(console).commands()));
-            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn));
+            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn),
+                    ClassCache.forUser(parent.environment(), console::detail));
             for (Entry entry : catalog.entries()) {
                 for (String problem : entry.problems()) {
                     List<String> lines = problem.lines().toList();

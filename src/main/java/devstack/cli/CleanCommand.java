@@ -1,9 +1,10 @@
 package devstack.cli;
 
 import devstack.lifecycle.Lifecycle;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 
-@Command(name = "clean", mixinStandardHelpOptions = true,
+@Command(name = "clean", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Everything unstack --all does, then hooks get 'clean', the hypervisor plugin cleans up, "
                 + "and the run's state (DATA_DIR, SERVICE_DIR, LOGDIR, NOVA_CONF) is removed.")
 final class CleanCommand extends LifecycleCommand {
@@ -13,7 +14,7 @@ final class CleanCommand extends LifecycleCommand {
     }
 
     @Override
-    void run(Lifecycle lifecycle) {
-        lifecycle.clean();
+    void run(Lifecycle lifecycle, Instant started) {
+        lifecycle.clean(started);
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code devstack completion bash|zsh|gdsl}: the shell's completion script for this command line (picocli's, which
  * zsh runs through its bash compatibility), or IntelliJ IDEA's description of the helpers and settings.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"Print a completion script for the shell: bash, or zsh (picocli's bash script, which turns on "
                 + "zsh's bash completion itself); or gdsl, IntelliJ IDEA's description of the helpers and settings "
                 + "of plugin files.",

@@ -20,6 +20,7 @@ import devstack.system.RunInterruptedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ abstract class LifecycleCommand implements Callable<Integer> {
     /** The script name DevStack users know this command by, e.g. {@code stack.sh}. */
     abstract String scriptName();
 
-    abstract void run(Lifecycle lifecycle);
+    /** Runs the command; {@code started} is when the run started, for its "completed in N seconds" line. */
+    abstract void run(Lifecycle lifecycle, Instant started);
 
     /** Whether this command clones the external plugins before it runs: only stack does, as in DevStack. */
     boolean clonesPlugins() {
@@ -77,6 +79,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
         }
         boolean json = planFormat == PlanFormat.json;
         Console console = new Console(json ? err : out, err);
+        GroovyWarmUp.start();
         Plan plan = null;
         Machine machine;
         if (dryRun) {
@@ -118,10 +121,10 @@ abstract class LifecycleCommand implements Callable<Integer> {
                     new Host.Options(clonesPlugins()));
             interruptReport = new Thread(() -> reportInterrupt(console, lifecycle, end), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
-            if (System.console() != null) {
+            if (System.console() != null && parent.terminal().allowsEscapes()) {
                 console.useStatusLine(new StatusLine(out, () -> console.masked(lifecycle.status().describe())));
             }
-            run(lifecycle);
+            run(lifecycle, parent.started());
             lastRunCompleted = true;
             return end.claim() ? ExitCodes.OK : ExitCodes.INTERRUPTED;
         } catch (DevstackException e) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code devstack new-plugin NAME}: a new hook, hypervisor plugin or external plugin, with a passing spec. */
-@Command(name = "new-plugin", mixinStandardHelpOptions = true,
+@Command(name = "new-plugin", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"Create a new plugin, a small working one with a Spock specification written with the plugin "
                 + "test kit: by default an extras.d hook (extras.d/NN-NAME.groovy dispatching to lib/NAME.groovy, "
                 + "files/debs/NAME, files/rpms/NAME); with --hypervisor nova_plugins/hypervisor-NAME.groovy; with "

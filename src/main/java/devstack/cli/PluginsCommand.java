@@ -9,6 +9,7 @@ import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.TestedService;
+import devstack.plugin.ClassCache;
 import devstack.plugin.PluginTree;
 import devstack.system.RealMachine;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code devstack plugins}: every hook, hypervisor plugin and external plugin, with its state. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"List every extras.d hook, hypervisor plugin, library (lib/*.groovy) and external plugin "
                 + "(enable_plugin): its kind, "
                 + "name, whether it is enabled, whether it is valid (compiles, defines what it must, and calls only "
@@ -48,13 +49,15 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Console console = new Console(out, spec.commandLine().getErr());
+        GroovyWarmUp.start();
         try {
             Path top = topDir.resolve();
             Settings settings = Settings.load(top, parent.environment(), console::warn,
                     Host.commandSubstitution(RealMachine.of(console).commands()));
             // The same masking as stack's: an enable_plugin URL may carry a token.
             console.useMask(new SecretMask(() -> settings.variables().asMap()));
-            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn));
+            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn),
+                    ClassCache.forUser(parent.environment(), console::detail));
             List<Entry> entries = catalog.entries();
             print(out, entries, console::masked);
             catalog.warnings().forEach(console::warn);

@@ -1,9 +1,10 @@
 package devstack.cli;
 
 import devstack.lifecycle.Lifecycle;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 
-@Command(name = "stack", mixinStandardHelpOptions = true,
+@Command(name = "stack", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Bring the configuration up: run every phase of stack.sh with the hooks and the hypervisor "
                 + "plugin.")
 final class StackCommand extends LifecycleCommand {
@@ -13,8 +14,8 @@ final class StackCommand extends LifecycleCommand {
     }
 
     @Override
-    void run(Lifecycle lifecycle) {
-        lifecycle.stack();
+    void run(Lifecycle lifecycle, Instant started) {
+        lifecycle.stack(started);
     }
 
     @Override

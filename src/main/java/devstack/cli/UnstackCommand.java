@@ -1,10 +1,11 @@
 package devstack.cli;
 
 import devstack.lifecycle.Lifecycle;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "unstack", mixinStandardHelpOptions = true,
+@Command(name = "unstack", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Stop what stack started: hooks and external plugins get 'unstack', then the hypervisor "
                 + "plugin's stop function runs and every process run_process started is stopped.")
 final class UnstackCommand extends LifecycleCommand {
@@ -17,7 +18,7 @@ final class UnstackCommand extends LifecycleCommand {
     }
 
     @Override
-    void run(Lifecycle lifecycle) {
-        lifecycle.unstack(all);
+    void run(Lifecycle lifecycle, Instant started) {
+        lifecycle.unstack(all, started);
     }
 }

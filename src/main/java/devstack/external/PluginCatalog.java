@@ -4,6 +4,7 @@ import devstack.DevstackException;
 import devstack.check.CallCheck;
 import devstack.config.Settings;
 import devstack.config.Settings.PluginRequest;
+import devstack.plugin.ClassCache;
 import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginException;
@@ -78,16 +79,16 @@ public final class PluginCatalog {
 
     /** {@link #check}'s plugins. */
     public static List<Entry> list(Settings settings, PluginTree tree) {
-        return check(settings, tree).entries();
+        return check(settings, tree, ClassCache.disabled()).entries();
     }
 
     /**
      * Every plugin, judged by the checks a run makes before its first phase ({@link PluginSet#check} for the
      * tree's files, {@link ExternalPlugin#check} for each cloned external plugin, {@link CallCheck} for the calls
-     * of all of them), without stopping at the first.
+     * of all of them), without stopping at the first; unchanged files come from {@code cache}.
      */
-    public static Catalog check(Settings settings, PluginTree tree) {
-        PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+    public static Catalog check(Settings settings, PluginTree tree, ClassCache cache) {
+        PluginCompiler compiler = new PluginCompiler(PluginScript.class, cache);
         PluginCheck check = new PluginCheck(compiler);
         PluginSet.check(tree, check);
         Map<String, List<PluginOrder.Requirement>> requires = new HashMap<>();

@@ -9,6 +9,7 @@ import devstack.console.Console;
 import devstack.console.SecretMask;
 import devstack.external.ExternalPlugin;
 import devstack.external.ExternalPlugins;
+import devstack.plugin.ClassCache;
 import devstack.plugin.PluginCheck;
 import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginSet;
@@ -62,7 +63,8 @@ public final class Host {
 
         // From here on, every path the run creates is recorded, so that clean removes only what the host made.
         CreatedPaths machine = new CreatedPaths(host, settings.path("DEST"));
-        PluginCompiler compiler = new PluginCompiler(PluginScript.class);
+        PluginCompiler compiler = new PluginCompiler(PluginScript.class,
+                ClassCache.forUser(environment, console::detail));
         PluginCheck check = new PluginCheck(compiler);
         PluginSet plugins = PluginSet.check(PluginTree.discover(topDir, console::warn), check);
         // Every call the tree's plugins make, resolved before anything changes; a name only an external plugin

@@ -67,9 +67,11 @@ public final class Lifecycle {
         return status;
     }
 
-    /** stack.sh: brings the configuration up. */
-    public void stack() {
-        Instant start = clock.instant();
+    /**
+     * stack.sh: brings the configuration up. {@code start} is when the run started (the program's start, so that
+     * "completed in N seconds" counts start-up and compilation too).
+     */
+    public void stack(Instant start) {
         state.create();
         locked(() -> {
             openLog().ifPresent(log -> console.summary("stack.sh log " + log.file()));
@@ -153,8 +155,7 @@ public final class Lifecycle {
     }
 
     /** unstack.sh: stops what stack started; {@code all} also tells hooks to stop shared services. */
-    public void unstack(boolean all) {
-        Instant start = clock.instant();
+    public void unstack(boolean all, Instant start) {
         runner.keepGoing();
         lockedIfStacked(() -> unstackSteps(all));
         machine.finish();
@@ -162,8 +163,7 @@ public final class Lifecycle {
     }
 
     /** clean.sh: unstack --all, then remove the state of the run. */
-    public void clean() {
-        Instant start = clock.instant();
+    public void clean(Instant start) {
         runner.keepGoing();
         lockedIfStacked(() -> {
             unstackSteps(true);

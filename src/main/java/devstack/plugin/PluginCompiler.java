@@ -1,12 +1,14 @@
 package devstack.plugin;
 
 import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyCodeSource;
 import groovy.lang.Script;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,39 +16,69 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.script.Invocable;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.jsr223.GroovyScriptEngineImpl;
 import org.codehaus.groovy.syntax.SyntaxException;
+import org.codehaus.groovy.tools.GroovyClass;
 
 /**
- * Compiles plugin files into the one JSR-223 Groovy engine of a run. Each file becomes its own script class named
+ * Compiles plugin files for the one JSR-223 Groovy engine of a run. Each file becomes its own script class named
  * after the file, with the helper base class as its superclass, so that errors name the plugin and two plugins
- * may define functions of the same name. The engine's class loader is the only compile entry point.
+ * may define functions of the same name.
+ *
+ * <p>A file is compiled at most once per run (as long as its text is the same), and not at all when the
+ * {@link ClassCache} holds its classes from an earlier run: compiling is most of the start-up time. Compiled and
+ * cached classes are loaded the same way, each file's in a {@link PluginClassLoader} of its own.
  */
 public final class PluginCompiler {
+    private final Class<? extends Script> baseClass;
+    private final CompilerConfiguration configuration;
+    private final ClassCache cache;
     private final GroovyClassLoader loader;
-    private final GroovyScriptEngineImpl engine;
-    /** Script class name → the plugin it was compiled from, to turn stack frames into plugin locations. */
+    private GroovyScriptEngineImpl engine;
+    private String fingerprint;
+    /** Script and closure class name → the plugin it was compiled from, to turn stack frames into locations. */
     private final Map<String, PluginSource> classes = new ConcurrentHashMap<>();
-    /** Script class name → its syntax tree, kept by {@link SyntaxKeeper} until {@link #compile} hands it over. */
-    private final Map<String, ModuleNode> syntax = new ConcurrentHashMap<>();
+    /** What this run compiled, by file: a file sourced again is not compiled again. */
+    private final Map<Path, Compiled> compiled = new HashMap<>();
+    private int compiledFiles;
+    private final MetaClassWarmUp metaClasses = new MetaClassWarmUp();
 
+    private record Compiled(String text, CompiledPlugin plugin) {
+    }
+
+    /** One file's class files, with its syntax tree when it was compiled in this run (not taken from the cache). */
+    private record Classes(CompiledClasses files, ModuleNode syntax) {
+    }
+
+    /** A compiler without a class cache: every file is compiled. */
     public PluginCompiler(Class<? extends Script> baseClass) {
-        CompilerConfiguration configuration = new CompilerConfiguration();
+        this(baseClass, ClassCache.disabled());
+    }
+
+    public PluginCompiler(Class<? extends Script> baseClass, ClassCache cache) {
+        this.baseClass = baseClass;
+        this.cache = cache;
+        this.configuration = new CompilerConfiguration();
         configuration.setScriptBaseClass(baseClass.getName());
         configuration.setSourceEncoding(StandardCharsets.UTF_8.name());
-        configuration.addCompilationCustomizers(new ProgramExitCheck(), new SyntaxKeeper(syntax));
+        configuration.addCompilationCustomizers(new ProgramExitCheck());
         this.loader = new GroovyClassLoader(baseClass.getClassLoader(), configuration);
         ProgramExitGuard.install(loader);
-        this.engine = new GroovyScriptEngineImpl(loader);
     }
 
     /** The engine, through which plugin functions are invoked on their own script instances. */
-    public Invocable invocable() {
+    public synchronized Invocable invocable() {
+        if (engine == null) {
+            engine = new GroovyScriptEngineImpl(loader);
+        }
         return engine;
     }
 
@@ -68,6 +100,7 @@ public final class PluginCompiler {
         return compiled;
     }
 
+    /** The classes of {@code source}: compiled, taken from this run's earlier compile, or from the cache. */
     public CompiledPlugin compile(PluginSource source) {
         String text;
         try {
@@ -76,31 +109,74 @@ public final class PluginCompiler {
             throw new PluginException(source.displayName() + ": cannot be read: " + e.getMessage(),
                     "make the file readable");
         }
-        GroovyCodeSource code = new GroovyCodeSource(text, uniqueFileName(source), "/groovy/devstack-plugin");
-        code.setCachable(false);
-        try {
-            Class<?> type = parseQuietly(code);
-            if (!Script.class.isAssignableFrom(type)) {
-                throw new PluginException(source.displayName() + ": defines a class, not a script",
-                        "a plugin file is a script: top-level statements and functions (def name() { ... })");
-            }
-            classes.put(type.getName(), source);
-            return new CompiledPlugin(source, type.asSubclass(Script.class), syntax.remove(type.getName()));
-        } catch (CompilationFailedException e) {
-            throw new PluginException(describe(source, text, e), "fix the error above; nothing was run");
+        Path path = source.path().toAbsolutePath().normalize();
+        Compiled earlier = compiled.get(path);
+        if (earlier != null && earlier.text().equals(text)) {
+            return earlier.plugin();
         }
+        String fileName = uniqueFileName(source);
+        byte[] key = cache.isEnabled() ? ClassCache.key(fingerprint(), fileName, text) : null;
+        Classes output = key == null ? null : cache.load(key).map(files -> new Classes(files, null)).orElse(null);
+        if (output == null) {
+            output = compileQuietly(source, text, fileName);
+            compiledFiles++;
+            if (key != null) {
+                cache.publish(key, output.files());
+            }
+        }
+        CompiledClasses files = output.files();
+        Class<?> type;
+        try {
+            type = new PluginClassLoader(baseClass.getClassLoader(), files).loadClass(files.mainClass());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the class " + files.mainClass() + " of " + source + " went missing", e);
+        }
+        if (!Script.class.isAssignableFrom(type)) {
+            throw new PluginException(source.displayName() + ": defines a class, not a script",
+                    "a plugin file is a script: top-level statements and functions (def name() { ... })");
+        }
+        files.files().keySet().forEach(name -> classes.put(name, source));
+        metaClasses.add(type);
+        CompiledPlugin plugin = new CompiledPlugin(source, type.asSubclass(Script.class), output.syntax());
+        compiled.put(path, new Compiled(text, plugin));
+        return plugin;
+    }
+
+    /** How many files this compiler really compiled: not those it took from the cache or compiled before. */
+    public int compiledFiles() {
+        return compiledFiles;
+    }
+
+    private String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = CompilerFingerprint.of(configuration, baseClass);
+        }
+        return fingerprint;
     }
 
     /**
-     * Compiles with the parser's own stderr chatter ("unknown recognition error type: ...") kept off the console:
-     * the error itself is reported properly, with file and line. Plugins are compiled before any phase, by one
-     * thread, so the swap of System.err cannot hide anyone else's output.
+     * Compiles one file to its class files, with the parser's own stderr chatter ("unknown recognition error
+     * type: ...") kept off the console: the error itself is reported properly, with file and line. Plugins are
+     * compiled by one thread, before any phase or inside a {@code source} call, so the swap of System.err cannot
+     * hide anyone else's output.
      */
-    private Class<?> parseQuietly(GroovyCodeSource code) {
+    private Classes compileQuietly(PluginSource source, String text, String fileName) {
         java.io.PrintStream stderr = System.err;
         System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
-            return loader.parseClass(code, false);
+            CompilationUnit unit = new CompilationUnit(configuration, null, loader);
+            SourceUnit sourceUnit = unit.addSource(fileName, text);
+            unit.compile(Phases.CLASS_GENERATION);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (GroovyClass generated : unit.getClasses()) {
+                files.put(generated.getName(), generated.getBytes());
+            }
+            // The module's first class is the script class (or, in a file without statements, its first class).
+            // The tree is kept for the checks that read a plugin's code, so that they need not parse it again.
+            ModuleNode syntax = sourceUnit.getAST();
+            return new Classes(new CompiledClasses(syntax.getClasses().get(0).getName(), files), syntax);
+        } catch (CompilationFailedException e) {
+            throw new PluginException(describe(source, text, e), "fix the error above; nothing was run");
         } finally {
             System.setErr(stderr);
         }
@@ -120,25 +196,12 @@ public final class PluginCompiler {
     /** The innermost plugin frame of a stack, e.g. to say where a helper was called from. */
     public Optional<Location> locate(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
-            PluginSource source = owner(frame.getClassName());
+            PluginSource source = classes.get(frame.getClassName());
             if (source != null && frame.getLineNumber() > 0) {
                 return Optional.of(new Location(source.displayName(), frame.getLineNumber()));
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The plugin a class was compiled from: a script class itself, or one of its closures, which Groovy compiles to
-     * inner classes named after it ({@code Script$_run_closure1}, {@code Script$_install_closure2$_closure3}).
-     */
-    private PluginSource owner(String className) {
-        for (String name = className; ; name = name.substring(0, name.lastIndexOf('$'))) {
-            PluginSource source = classes.get(name);
-            if (source != null || name.lastIndexOf('$') < 0) {
-                return source;
-            }
-        }
     }
 
     /**

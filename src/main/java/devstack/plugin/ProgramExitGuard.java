@@ -95,7 +95,7 @@ final class ProgramExitGuard extends DelegatingMetaClass {
 
     private static synchronized boolean isPluginLoader(ClassLoader loader) {
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            if (PLUGIN_LOADERS.contains(l)) {
+            if (l instanceof PluginClassLoader || PLUGIN_LOADERS.contains(l)) {
                 return true;
             }
         }

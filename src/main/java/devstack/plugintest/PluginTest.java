@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -265,17 +266,17 @@ public final class PluginTest {
 
     /** Runs {@code stack} and records it. */
     public RecordedRun stack() {
-        return run("stack", Lifecycle::stack);
+        return run("stack", l -> l.stack(Instant.now()));
     }
 
     /** Runs {@code unstack} and records it. */
     public RecordedRun unstack() {
-        return run("unstack", l -> l.unstack(false));
+        return run("unstack", l -> l.unstack(false, Instant.now()));
     }
 
     /** Runs {@code clean} (which runs unstack --all first) and records it. */
     public RecordedRun clean() {
-        return run("clean", Lifecycle::clean);
+        return run("clean", l -> l.clean(Instant.now()));
     }
 
     /**

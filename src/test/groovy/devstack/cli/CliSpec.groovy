@@ -7,6 +7,7 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Instant
 
 /** The command line: usage, exit codes, and one clear error for each kind of bad input. */
 class CliSpec extends Specification {
@@ -36,6 +37,41 @@ class CliSpec extends Specification {
         then:
         run.exitCode == 0
         run.out.startsWith('devstack ')
+    }
+
+    def "--version answers on every command: #argv"() {
+        when:
+        def run = Cli.runRaw(*argv)
+
+        then:
+        run.exitCode == 0
+        run.out.readLines().size() == 2
+        run.out.readLines()[0] ==~ /devstack \d+\.\d+.*/
+        run.out.readLines()[1] == "Java ${System.getProperty('java.version')}, Groovy ${GroovySystem.version}"
+
+        where:
+        argv << [['--version'], ['stack', '--version'], ['unstack', '--version'], ['clean', '--version'],
+                 ['plugins', '--version'], ['stack', '-V']]
+    }
+
+    def "the completed line counts the whole run, from the start of the program"() {
+        given:
+        def started = Instant.now().minusSeconds(42)
+
+        when:
+        def run = Cli.runStartedAt(started, [:], command, '--top-dir', tree.root.toString())
+
+        then:
+        run.exitCode == 0
+        def seconds = (run.out.readLines().last() =~ /^$script completed in (\d+\.\d) seconds\.$/)[0][1] as BigDecimal
+        seconds >= 42.0
+        seconds < 42.0 + 600
+
+        where:
+        command   | script
+        'stack'   | 'stack.sh'
+        'unstack' | 'unstack.sh'
+        'clean'   | 'clean.sh'
     }
 
     def "bad usage exits 2 with a message and the usage"() {

@@ -34,6 +34,8 @@ class WrappersIT extends Specification {
 
     /** The shipped tree installs cowsay when it is missing: it goes again, and nothing else. */
     def cleanupSpec() {
+        // The launcher builds its class-data archive in the background after a run: let it finish first.
+        LauncherIT.waitForArchive(dir.resolve('cache'))
         MachinePackages.restore(packagesBefore)
     }
 
@@ -41,7 +43,8 @@ class WrappersIT extends Specification {
         def command = [PROJECT.resolve(script).toString()] + args.toList()
         def builder = new ProcessBuilder(command).directory(dir.toFile())
         builder.environment().putAll(DEST: dir.resolve('stack').toString(),
-                NOVA_CONF: dir.resolve('etc/nova/nova.conf').toString())
+                NOVA_CONF: dir.resolve('etc/nova/nova.conf').toString(),
+                DEVSTACK_CACHE_DIR: dir.resolve('cache').toString())
         def process = builder.start()
         def err = new StringBuilder()
         process.consumeProcessErrorStream(err)

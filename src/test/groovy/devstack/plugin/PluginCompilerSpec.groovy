@@ -1,6 +1,8 @@
 package devstack.plugin
 
 import devstack.script.PluginScript
+import devstack.testkit.Cli
+import devstack.testkit.Tree
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -193,5 +195,48 @@ private helper() {}
 
         then:
         compiler.locate(error).get().toString() == 'extras.d/50-closure.groovy:3'
+    }
+
+    def "a file is compiled at most once per run, and again only when its text changed"() {
+        given:
+        def source = source(PluginKind.LIBRARY, 'lib.groovy', 'def value() { 1 }')
+
+        when:
+        def first = compiler.compile(source)
+        def again = compiler.compile(source)
+
+        then:
+        again.is(first)
+        compiler.compiledFiles() == 1
+
+        when:
+        Files.writeString(source.path(), 'def value() { 2 }')
+        def changed = compiler.compile(source)
+
+        then:
+        compiler.compiledFiles() == 2
+        changed.scriptClass() != first.scriptClass()
+        changed.scriptClass().getDeclaredConstructor().newInstance().value() == 2
+    }
+
+    def "source of a file outside lib/ in every phase compiles it once and runs the same script each time"() {
+        given:
+        Path outside = top.resolve('elsewhere/devstack/lib/counter.groovy')
+        Files.createDirectories(outside.parent)
+        Files.writeString(outside, '''
+@groovy.transform.Field int runs = 0
+runs++
+new File(PROBE_LOG) << "runs=$runs\\n"
+''')
+        def tree = new Tree(top.resolve('tree'))
+        tree.hook('10-source.groovy', "source '$outside'")
+        tree.localConf('ENABLED_SERVICES=')
+
+        when:
+        def run = Cli.run(tree.root, 'stack')
+
+        then:
+        run.exitCode == 0
+        tree.probed() == (1..6).collect { "runs=$it".toString() }
     }
 }

@@ -24,10 +24,17 @@ class Cli {
     }
 
     static Cli runRaw(Map<String, String> env = [:], String... argv) {
+        runStartedAt(null, env, argv)
+    }
+
+    /** As {@link #runRaw}, for a run whose process started at {@code started} (null: now). */
+    static Cli runStartedAt(java.time.Instant started, Map<String, String> env, String... argv) {
         def out = new StringWriter()
         def err = new StringWriter()
-        def environment = [PATH: System.getenv('PATH'), HOME: System.getenv('HOME')] + env
-        def commandLine = DevstackCommand.commandLine(environment)
+        // No class cache unless a spec asks for one: specs must not write to the user's ~/.cache.
+        def environment = [PATH: System.getenv('PATH'), HOME: System.getenv('HOME'), DEVSTACK_CACHE_DIR: 'off'] + env
+        def commandLine = started == null ? DevstackCommand.commandLine(environment)
+                : DevstackCommand.commandLine(environment, { started } as java.util.function.Supplier)
         commandLine.out = new PrintWriter(out)
         commandLine.err = new PrintWriter(err)
         int code = commandLine.execute(argv)
