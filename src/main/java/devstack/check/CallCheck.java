@@ -4,8 +4,10 @@ import devstack.check.PluginCode.Arity;
 import devstack.check.PluginCode.Call;
 import devstack.check.PluginCode.SourceCall;
 import devstack.config.Settings;
+import devstack.plugin.ClassCache;
 import devstack.plugin.CompiledPlugin;
 import devstack.plugin.PluginCheck;
+import devstack.plugin.PluginCompiler;
 import devstack.plugin.PluginException;
 import devstack.plugin.PluginKind;
 import devstack.plugin.PluginSource;
@@ -62,8 +64,13 @@ public final class CallCheck {
             + "defines it; a call the check cannot see (a function made at run time) is marked with // devstack:dynamic"
             + " (docs/plugins.md#devstack-check)";
 
+    /** The version of what reads a plugin's code, in the key of what the class cache keeps of it. */
+    private static final String READER_VERSION = ClassCache.codeVersion(CodeReader.class, PluginCode.class,
+            PluginCode.Call.class, PluginCode.SourceCall.class, PluginCode.Arity.class, PluginCodeFormat.class);
+
     private final Path topDir;
     private final CodeReader reader;
+    private int parsed;
     private final HelperApi helpers = HelperApi.get();
     private final List<Checked> files = new ArrayList<>();
     private final Set<Path> read = new HashSet<>();
@@ -74,6 +81,11 @@ public final class CallCheck {
     public CallCheck(Path topDir, String dest) {
         this.topDir = topDir.toAbsolutePath().normalize();
         this.reader = new CodeReader(Map.of("TOP_DIR", this.topDir.toString(), "DEST", dest));
+    }
+
+    /** How many files the check parsed itself: none when the compiler or the class cache told it everything. */
+    public int parsed() {
+        return parsed;
     }
 
     public static CallCheck of(Settings settings) {
@@ -92,7 +104,7 @@ public final class CallCheck {
         for (Map.Entry<String, List<CompiledPlugin>> owner : List.copyOf(check.compiled().entrySet())) {
             for (CompiledPlugin plugin : List.copyOf(owner.getValue())) {
                 if (read.add(key(plugin.source().path()))) {
-                    added.add(read(owner.getKey(), plugin));
+                    added.add(read(owner.getKey(), plugin, check.compiler()));
                 }
             }
         }
@@ -286,7 +298,7 @@ public final class CallCheck {
                 CompiledPlugin library = check.compile(file.owner(), new PluginSource(PluginKind.LIBRARY,
                         path.get(), displayName(path.get())));
                 if (library != null) {
-                    Checked sourced = read(file.owner(), library);
+                    Checked sourced = read(file.owner(), library, check.compiler());
                     added.add(sourced);
                     queue.addLast(sourced);
                 }
@@ -311,7 +323,11 @@ public final class CallCheck {
         return file.startsWith(topDir) ? topDir.relativize(file).toString() : file.toString();
     }
 
-    private Checked read(String owner, CompiledPlugin plugin) {
+    /**
+     * What {@code plugin}'s code does: read from the syntax tree its compile left, or kept in the class cache by an
+     * earlier run when its classes came from there (parsing it again would cost most of what the cache saves).
+     */
+    private Checked read(String owner, CompiledPlugin plugin, PluginCompiler compiler) {
         PluginSource source = plugin.source();
         String text = text(source.path());
         // An external plugin's file is read from its checkout but named (and sourced) by its place in the clone.
@@ -319,8 +335,27 @@ public final class CallCheck {
         if (shown.isAbsolute()) {
             read.add(key(shown));
         }
-        ModuleNode module = plugin.syntaxTree().orElseGet(() -> SyntaxTrees.parse(source.displayName(), text));
-        return new Checked(owner, plugin, reader.read(source.displayName(), module, text));
+        String kind = "call check " + READER_VERSION + " " + source.displayName() + " " + reader.expansions();
+        Optional<PluginCode> kept = plugin.syntaxTree().isPresent() ? Optional.empty()
+                : compiler.derived(kind, text).flatMap(CallCheck::decode);
+        if (kept.isPresent()) {
+            return new Checked(owner, plugin, kept.get());
+        }
+        ModuleNode module = plugin.syntaxTree().orElseGet(() -> {
+            parsed++;
+            return SyntaxTrees.parse(source.displayName(), text);
+        });
+        PluginCode code = reader.read(source.displayName(), module, text);
+        compiler.keepDerived(kind, text, PluginCodeFormat.encode(code));
+        return new Checked(owner, plugin, code);
+    }
+
+    private static Optional<PluginCode> decode(byte[] data) {
+        try {
+            return Optional.of(PluginCodeFormat.decode(data));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // damaged: read from the source instead, and kept again
+        }
     }
 
     private static Path key(Path path) {

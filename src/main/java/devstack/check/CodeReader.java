@@ -67,6 +67,11 @@ final class CodeReader {
         this.expansions = expansions;
     }
 
+    /** The variables a {@code source} path may use, with their values: what the code read depends on. */
+    String expansions() {
+        return new java.util.TreeMap<>(expansions).toString();
+    }
+
     PluginCode read(String file, ModuleNode module, String text) {
         PluginCode.Builder code = new PluginCode.Builder(file);
         markers(text, code);

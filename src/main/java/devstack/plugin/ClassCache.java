@@ -137,6 +137,18 @@ public final class ClassCache {
         return directory != null;
     }
 
+    /**
+     * A digest of the class files of {@code types}, for the key of data that other code derives from a plugin's
+     * text: a new version of that code finds no old entry.
+     */
+    public static String codeVersion(Class<?>... types) {
+        StringBuilder digests = new StringBuilder();
+        for (Class<?> type : types) {
+            digests.append(type.getName()).append(' ').append(CompilerFingerprint.classFile(type)).append('\n');
+        }
+        return CompilerFingerprint.digest(digests.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The key of a plugin's classes: the compiler's fingerprint, the name it is compiled under, its text. */
     static byte[] key(String fingerprint, String fileName, String text) {
         MessageDigest digest = CompilerFingerprint.sha256();
@@ -150,6 +162,26 @@ public final class ClassCache {
 
     /** The entry of {@code key}, if there is a sound one. */
     Optional<CompiledClasses> load(byte[] key) {
+        return loadData(key).flatMap(body -> {
+            try {
+                return Optional.of(decodeClasses(body));
+            } catch (IOException | RuntimeException e) {
+                note.accept("class cache: ignored " + entry(key) + ": " + e.getMessage() + "; compiled again");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Keeps {@code classes} under {@code key}; a cache that cannot be written only costs the next run time. */
+    void publish(byte[] key, CompiledClasses classes) {
+        publishData(key, encodeClasses(classes));
+    }
+
+    /**
+     * The content kept under {@code key} (classes, or what a check read from a plugin), if there is a sound entry:
+     * one of this user's, whole, holding this key and matching its checksum.
+     */
+    Optional<byte[]> loadData(byte[] key) {
         if (directory == null) {
             return Optional.empty();
         }
@@ -169,15 +201,15 @@ public final class ClassCache {
             return Optional.empty();
         }
         try {
-            return Optional.of(decode(key, data));
+            return Optional.of(unwrap(key, data));
         } catch (IOException | RuntimeException e) {
             note.accept("class cache: ignored " + file + ": " + e.getMessage() + "; compiled again");
             return Optional.empty();
         }
     }
 
-    /** Keeps {@code classes} under {@code key}; a cache that cannot be written only costs the next run time. */
-    void publish(byte[] key, CompiledClasses classes) {
+    /** Keeps {@code content} under {@code key}, atomically; a cache that cannot be written only costs time. */
+    void publishData(byte[] key, byte[] content) {
         if (directory == null) {
             return;
         }
@@ -185,7 +217,7 @@ public final class ClassCache {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-            Files.write(temporary, encode(key, classes));
+            Files.write(temporary, wrap(key, content));
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (!writeFailed) {
@@ -222,11 +254,17 @@ public final class ClassCache {
         }
     }
 
-    /**
-     * An entry: magic, format, the key, the SHA-256 of the content, the content's length, then the content: the
-     * number of classes and each class's name, length and bytes, the script class first.
-     */
+    /** An entry of classes: {@link #wrap} around {@link #encodeClasses}. */
     static byte[] encode(byte[] key, CompiledClasses classes) {
+        return wrap(key, encodeClasses(classes));
+    }
+
+    static CompiledClasses decode(byte[] key, byte[] data) throws IOException {
+        return decodeClasses(unwrap(key, data));
+    }
+
+    /** The content of an entry of classes: their number, then each class's name, length and bytes, script first. */
+    private static byte[] encodeClasses(CompiledClasses classes) {
         try {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(content);
@@ -242,7 +280,15 @@ public final class ClassCache {
                 }
             }
             out.flush();
-            byte[] body = content.toByteArray();
+            return content.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An entry: magic, format, the key, the SHA-256 of the content, the content's length, then the content. */
+    private static byte[] wrap(byte[] key, byte[] body) {
+        try {
             ByteArrayOutputStream entry = new ByteArrayOutputStream(body.length + 80);
             DataOutputStream header = new DataOutputStream(entry);
             header.writeInt(MAGIC);
@@ -258,7 +304,7 @@ public final class ClassCache {
         }
     }
 
-    static CompiledClasses decode(byte[] key, byte[] data) throws IOException {
+    private static byte[] unwrap(byte[] key, byte[] data) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data));
         if (data.length < 4 || in.readInt() != MAGIC || !in.readUTF().equals(FORMAT)) {
             throw new IOException("not an entry of this format");
@@ -276,6 +322,10 @@ public final class ClassCache {
         if (!MessageDigest.isEqual(storedHash, CompilerFingerprint.sha256().digest(body))) {
             throw new IOException("its content does not match its checksum");
         }
+        return body;
+    }
+
+    private static CompiledClasses decodeClasses(byte[] body) throws IOException {
         DataInputStream content = new DataInputStream(new java.io.ByteArrayInputStream(body));
         int count = content.readInt();
         if (count < 1 || count > MAX_CLASSES) {

@@ -47,7 +47,8 @@ final class CompilerFingerprint {
         return digest(String.join("\n", signatures).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String classFile(Class<?> type) {
+    /** A digest of the class file of {@code type}: it changes when the class's code does. */
+    static String classFile(Class<?> type) {
         String resource = "/" + type.getName().replace('.', '/') + ".class";
         try (InputStream in = type.getResourceAsStream(resource)) {
             return in == null ? "(no class file)" : digest(in.readAllBytes());

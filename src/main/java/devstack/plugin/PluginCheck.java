@@ -22,6 +22,11 @@ public final class PluginCheck {
         this.compiler = compiler;
     }
 
+    /** The compiler the files are compiled with (and whose class cache keeps what the checks read). */
+    public PluginCompiler compiler() {
+        return compiler;
+    }
+
     /** Compiles one file of {@code owner}; null, with the problem recorded, when it does not compile. */
     public CompiledPlugin compile(String owner, PluginSource source) {
         try {

@@ -142,6 +142,25 @@ public final class PluginCompiler {
         return plugin;
     }
 
+    /**
+     * What a check read from a plugin's text earlier (see {@link #keepDerived}), if the class cache holds it for
+     * this compiler, this {@code kind} and exactly this text.
+     */
+    public Optional<byte[]> derived(String kind, String text) {
+        return cache.isEnabled() ? cache.loadData(ClassCache.key(fingerprint(), kind, text)) : Optional.empty();
+    }
+
+    /**
+     * Keeps what was read from a plugin's text (for example, by the check of calls) in the class cache, so that a
+     * run that takes the plugin's classes from the cache need not parse the text again. {@code kind} names the
+     * reader and its version, and anything else the data depends on.
+     */
+    public void keepDerived(String kind, String text, byte[] data) {
+        if (cache.isEnabled()) {
+            cache.publishData(ClassCache.key(fingerprint(), kind, text), data);
+        }
+    }
+
     /** How many files this compiler really compiled: not those it took from the cache or compiled before. */
     public int compiledFiles() {
         return compiledFiles;

@@ -2,6 +2,7 @@ package devstack.check
 
 import devstack.config.ServiceSet
 import devstack.config.Variables
+import devstack.plugin.ClassCache
 import devstack.plugin.PluginCheck
 import devstack.plugin.PluginCompiler
 import devstack.plugin.PluginKind
@@ -290,5 +291,52 @@ if ($1 == 'unstack') {
         'shh'                | 'sh'
         'install_everything' | null
         'x'                  | null
+    }
+    def "a run whose plugins come from the class cache takes what the check read from the cache too, not from a parse"() {
+        given: 'a hook with a misspelt call, a library it sources, and a class cache shared by the runs'
+        file('lib/foo.groovy', 'def install_foo() { }\n')
+        file('extras.d/50-x.groovy', "source 'lib/foo'\ninstall_foo()\necho_sumary 'x'\n")
+        Path cache = top.resolve('cache/classes')
+        def checkRun = {
+            def check = new PluginCheck(new PluginCompiler(PluginScript, ClassCache.in(cache, {})))
+            PluginSet.check(PluginTree.discover(top, {}), check)
+            def calls = new CallCheck(top, '/opt/stack')
+            calls.check(check, CallCheck.Unknown.ERROR, [])
+            [problems: check.problems(), parsed: calls.parsed()]
+        }
+        def expected = ['extras.d/50-x.groovy:3:1: no helper or function named echo_sumary; did you mean echo_summary?']
+
+        when: 'the first run compiles both files'
+        def first = checkRun()
+
+        then:
+        first.problems == expected
+        first.parsed == 0
+
+        when: 'the next run takes both files from the cache'
+        def warm = checkRun()
+
+        then: 'the same problems, and nothing parsed'
+        warm.problems == expected
+        warm.parsed == 0
+
+        when: 'what the check kept is damaged (the entries without class files), the classes are not'
+        def entries = Files.list(cache).withCloseable { it.toList() }
+        def codeEntries = entries.findAll { !Files.readAllBytes(it).encodeHex().toString().contains('cafebabe') }
+        codeEntries.each {
+            def bytes = Files.readAllBytes(it)
+            bytes[bytes.length - 1] = (byte) (bytes[bytes.length - 1] ^ 1)
+            Files.write(it, bytes)
+        }
+        def damaged = checkRun()
+
+        then: 'both files are parsed again, with the same result'
+        entries.size() == 4
+        codeEntries.size() == 2
+        damaged.problems == expected
+        damaged.parsed == 2
+
+        and: 'and kept again whole'
+        checkRun().parsed == 0
     }
 }
