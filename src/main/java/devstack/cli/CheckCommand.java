@@ -1,16 +1,10 @@
 package devstack.cli;
 
 import devstack.DevstackException;
-import devstack.config.Settings;
 import devstack.console.Console;
-import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.Validity;
-import devstack.lifecycle.Host;
-import devstack.plugin.ClassCache;
-import devstack.plugin.PluginTree;
-import devstack.system.RealMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,10 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         Console console = new Console(out, spec.commandLine().getErr());
         try {
             Path top = topDir.resolve();
-            Settings settings = Settings.load(top, parent.environment(), console::warn,
-                    Host.commandSubstitution(RealMachine.of(console).commands()));
-            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn),
-                    ClassCache.forUser(parent.environment(), console::detail));
+            Catalog catalog = TreeCatalog.check(top, parent.environment(), console);
             for (Entry entry : catalog.entries()) {
                 for (String problem : entry.problems()) {
                     List<String> lines = problem.lines().toList();
@@ -80,11 +71,7 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (DevstackException e) {
-            console.error(e.getMessage());
-            if (e.hint() != null) {
-                console.errorDetail("hint: " + e.hint());
-            }
-            return e.exitCode();
+            return CommandFailure.report(console, e);
         }
     }
 }

@@ -69,11 +69,7 @@ final class NewPluginCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (DevstackException e) {
-            console.error(e.getMessage());
-            if (e.hint() != null) {
-                console.errorDetail("hint: " + e.hint());
-            }
-            return e.exitCode();
+            return CommandFailure.report(console, e);
         }
     }
 }

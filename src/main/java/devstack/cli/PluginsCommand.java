@@ -1,17 +1,10 @@
 package devstack.cli;
 
 import devstack.DevstackException;
-import devstack.config.Settings;
 import devstack.console.Console;
-import devstack.console.SecretMask;
-import devstack.lifecycle.Host;
-import devstack.external.PluginCatalog;
 import devstack.external.PluginCatalog.Catalog;
 import devstack.external.PluginCatalog.Entry;
 import devstack.external.PluginCatalog.TestedService;
-import devstack.plugin.ClassCache;
-import devstack.plugin.PluginTree;
-import devstack.system.RealMachine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +45,7 @@ final class PluginsCommand implements Callable<Integer> {
         GroovyWarmUp.start();
         try {
             Path top = topDir.resolve();
-            Settings settings = Settings.load(top, parent.environment(), console::warn,
-                    Host.commandSubstitution(RealMachine.of(console).commands()));
-            // The same masking as stack's: an enable_plugin URL may carry a token.
-            console.useMask(new SecretMask(() -> settings.variables().asMap()));
-            Catalog catalog = PluginCatalog.check(settings, PluginTree.discover(top, console::warn),
-                    ClassCache.forUser(parent.environment(), console::detail));
+            Catalog catalog = TreeCatalog.check(top, parent.environment(), console);
             List<Entry> entries = catalog.entries();
             print(out, entries, console::masked);
             catalog.warnings().forEach(console::warn);
@@ -69,11 +57,7 @@ final class PluginsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (DevstackException e) {
-            console.error(e.getMessage());
-            if (e.hint() != null) {
-                console.errorDetail("hint: " + e.hint());
-            }
-            return e.exitCode();
+            return CommandFailure.report(console, e);
         }
     }
 
