@@ -452,8 +452,14 @@ check_stacked() {
 }
 
 check_nothing_runs() {
-    local host
+    local host lock
     for host in "${HOSTS[@]}"; do
+        # The launcher builds its JVM archive in the background after a host's first run, and that ends by
+        # itself; it holds this lock while it does.
+        lock=$work/hosts/$host/cache/jvm/training.lock
+        if [[ -e $lock ]] && ! timeout "$STEP_TIMEOUT" flock "$lock" true; then
+            say "the launcher's archive build on $host did not end within ${STEP_TIMEOUT}s" >&2
+        fi
         expect "nothing but sshd is left running on $host" only_sshd "$host"
         expect "no pid file is left on $host" test -z "$(ls -A "$work/hosts/$host/status" 2>/dev/null)"
     done
