@@ -186,7 +186,7 @@ class ClassCacheSpec extends Specification {
         def source = hook('10-a.groovy', 'def value() { 1 }\n')
         run().compile(source)
         Path entry = entries().first()
-        assert new ProcessBuilder('chown', 'nobody', entry.toString()).start().waitFor() == 0
+        assert new ProcessBuilder('chown', 'nobody', entry.toString()).start().exitCode() == 0
 
         when:
         def next = run()
@@ -223,7 +223,7 @@ class ClassCacheSpec extends Specification {
     def "a cache directory that belongs to another user is not used"() {
         given:
         Files.createDirectories(cacheDir)
-        assert new ProcessBuilder('chown', 'nobody', cacheDir.toString()).start().waitFor() == 0
+        assert new ProcessBuilder('chown', 'nobody', cacheDir.toString()).start().exitCode() == 0
         def source = hook('10-a.groovy', 'def value() { 1 }\n')
 
         when:
@@ -240,7 +240,7 @@ class ClassCacheSpec extends Specification {
     def "no cache directory is made inside a directory of another user (a home kept through sudo)"() {
         given:
         Path home = Files.createDirectories(dir.resolve('home/alice'))
-        assert new ProcessBuilder('chown', 'nobody', home.toString()).start().waitFor() == 0
+        assert new ProcessBuilder('chown', 'nobody', home.toString()).start().exitCode() == 0
         def cache = ClassCache.in(home.resolve('.cache/devstack/classes'), { notes << it })
 
         expect:

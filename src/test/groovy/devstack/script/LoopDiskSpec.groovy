@@ -44,7 +44,7 @@ class LoopDiskSpec extends Specification {
     static Map run(String... command) {
         def process = new ProcessBuilder(command).redirectErrorStream(true).start()
         String output = process.inputStream.text
-        [exit: process.waitFor(), out: output]
+        [exit: process.exitCode(), out: output]
     }
 
     static Set<String> installedPackages() {

@@ -174,7 +174,7 @@ class CommandRunnerSpec extends Specification {
     def "a log that fails while a command writes stops neither the reading nor the command; the failure comes after it"() {
         given: 'a log on a pipe whose reader goes away after the command line: every later write fails'
         Path fifo = dir.resolve('stack.sh.log.fifo')
-        assert new ProcessBuilder('mkfifo', fifo.toString()).start().waitFor() == 0
+        assert new ProcessBuilder('mkfifo', fifo.toString()).start().exitCode() == 0
         Thread reader = Thread.start {
             new FileInputStream(fifo.toFile()).withStream { InputStream input ->
                 def lines = new BufferedReader(new InputStreamReader(input))
