@@ -4,6 +4,7 @@ import devstack.DevstackException;
 import devstack.console.Console;
 import devstack.console.StatusLine;
 import devstack.lifecycle.Host;
+import devstack.plugin.ClassCache;
 import devstack.lifecycle.Lifecycle;
 import devstack.lifecycle.FailureCard;
 import devstack.lifecycle.StepFailedException;
@@ -118,7 +119,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
         lastRunCompleted = false;
         try {
             Lifecycle lifecycle = Host.prepare(topDir.resolve(), parent.environment(), console, machine,
-                    new Host.Options(clonesPlugins()));
+                    new Host.Options(clonesPlugins(), ClassCache.forUser(parent.environment(), console::detail)));
             interruptReport = new Thread(() -> reportInterrupt(console, lifecycle, end), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
             if (System.console() != null && parent.terminal().allowsEscapes()) {

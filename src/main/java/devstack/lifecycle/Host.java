@@ -41,8 +41,10 @@ public final class Host {
      * How a run goes.
      *
      * @param fetchPlugins clone the external plugins ({@code stack} does; unstack and clean never clone)
+     * @param cache        where compiled plugins are kept between runs: the user's cache for the program, the
+     *                     test's JVM's for the test kit (never the environment a run gives its plugins)
      */
-    public record Options(boolean fetchPlugins) {
+    public record Options(boolean fetchPlugins, ClassCache cache) {
     }
 
     /**
@@ -63,8 +65,7 @@ public final class Host {
 
         // From here on, every path the run creates is recorded, so that clean removes only what the host made.
         CreatedPaths machine = new CreatedPaths(host, settings.path("DEST"));
-        PluginCompiler compiler = new PluginCompiler(PluginScript.class,
-                ClassCache.forUser(environment, console::detail));
+        PluginCompiler compiler = new PluginCompiler(PluginScript.class, options.cache());
         PluginCheck check = new PluginCheck(compiler);
         PluginSet plugins = PluginSet.check(PluginTree.discover(topDir, console::warn), check);
         // Every call the tree's plugins make, resolved before anything changes; a name only an external plugin

@@ -3,6 +3,7 @@ package devstack.plugintest;
 import devstack.DevstackException;
 import devstack.console.Console;
 import devstack.lifecycle.Host;
+import devstack.plugin.ClassCache;
 import devstack.lifecycle.Lifecycle;
 import devstack.lifecycle.Phase;
 import devstack.plan.Plan;
@@ -298,7 +299,10 @@ public final class PluginTest {
         Path top = writeTree();
         DevstackException failure = null;
         try (SimulatedMachine recording = new SimulatedMachine(machine, plan, () -> { })) {
-            Lifecycle run = Host.prepare(top, environment, console, recording, new Host.Options(true));
+            Lifecycle run = Host.prepare(top, environment, console, recording, new Host.Options(true,
+                    // The class cache of the test's own JVM (DEVSTACK_CACHE_DIR, else ~/.cache/devstack), so that a
+                    // plugin's tests compile it once; not the environment the test gives the plugin.
+                    ClassCache.forUser(System.getenv(), note -> { })));
             lifecycle.accept(run);
         } catch (DevstackException e) {
             failure = e;

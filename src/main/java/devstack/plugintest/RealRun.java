@@ -1,6 +1,7 @@
 package devstack.plugintest;
 
 import devstack.cli.DevstackCommand;
+import devstack.plugin.ClassCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ public final class RealRun {
         this.topDir = topDir;
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
         environment.put("HOME", System.getenv().getOrDefault("HOME", "/root"));
+        // The class cache of this JVM's environment, as a shell would pass it on (off when the build says so).
+        String cache = System.getenv(ClassCache.ENVIRONMENT);
+        if (cache != null) {
+            environment.put(ClassCache.ENVIRONMENT, cache);
+        }
     }
 
     /** A runner for the tree at {@code topDir}. */
@@ -43,7 +49,7 @@ public final class RealRun {
         return new RealRun(topDir instanceof Path p ? p : Path.of(topDir.toString()));
     }
 
-    /** An environment variable of the run (PATH and HOME are this JVM's unless set). */
+    /** An environment variable of the run (PATH, HOME and DEVSTACK_CACHE_DIR are this JVM's unless set). */
     public RealRun env(String name, String value) {
         environment.put(name, value);
         return this;
