@@ -1,5 +1,6 @@
 package devstack.external
 
+import devstack.testkit.MachineWide
 import devstack.testkit.Cli
 import devstack.testkit.MachinePackages
 import devstack.testkit.Tree
@@ -13,6 +14,7 @@ import java.nio.file.Path
 /** An external plugin's devstack/files/debs/<name> is installed with the prerequisites, for real. */
 @Requires(value = { MachinePackages.absent('sl') },
         reason = 'root on Debian, and sl not installed: a package that is there is never touched')
+@MachineWide
 class PluginPackagesInstallSpec extends Specification {
     @TempDir
     Path dir

@@ -1,5 +1,6 @@
 package devstack.script
 
+import devstack.testkit.MachineWide
 import devstack.testkit.Cli
 import devstack.testkit.Tree
 import spock.lang.Requires
@@ -18,6 +19,7 @@ import java.nio.file.Path
  */
 @Stepwise
 @Requires({ LoopDiskSpec.possible() })
+@MachineWide
 class LoopDiskSpec extends Specification {
     static final Path FSTAB = Path.of('/etc/fstab')
 

@@ -1,5 +1,6 @@
 package devstack.script
 
+import devstack.testkit.MachineWide
 import com.sun.net.httpserver.HttpServer
 import devstack.testkit.Cli
 import devstack.testkit.Tree
@@ -20,6 +21,7 @@ import java.util.zip.ZipOutputStream
  * features talk to a small server on 127.0.0.1 started by the feature; features that need root, the service
  * command or pip say so with @Requires.
  */
+@MachineWide
 class SystemHelpersSpec extends Specification {
     @TempDir
     Path dir

@@ -1,5 +1,6 @@
 package devstack.system
 
+import devstack.testkit.MachineWide
 import devstack.testkit.Cli
 import devstack.testkit.Tree
 import spock.lang.Requires
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit
  */
 @Requires({ PackageInstallSpec.rootOnDebian() && Files.isExecutable(Path.of('/usr/bin/python3')) })
 @Timeout(300)
+@MachineWide
 class AptLockSpec extends Specification {
     static final Path FRONTEND_LOCK = Path.of('/var/lib/dpkg/lock-frontend')
 

@@ -1,5 +1,6 @@
 package devstack.system
 
+import devstack.testkit.MachineWide
 import devstack.testkit.Cli
 import devstack.testkit.MachinePackages
 import devstack.testkit.Tree
@@ -19,6 +20,7 @@ import java.nio.file.Path
 @Stepwise
 @Requires(value = { MachinePackages.absent(PackageInstallSpec.PACKAGE) },
         reason = 'root on Debian, and hello not installed: a package that is there is never touched')
+@MachineWide
 class PackageInstallSpec extends Specification {
     static final String PACKAGE = 'hello'
 

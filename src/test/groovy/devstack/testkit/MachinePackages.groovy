@@ -27,9 +27,14 @@ class MachinePackages {
                 .collect { it.split('\t')[0] } as Set
     }
 
-    /** True when none of {@code names} is installed. */
+    /**
+     * True when none of {@code names} is installed; looked at under the machine-wide lock, so that a spec in the
+     * other JVM installing them for a moment does not make this one skip.
+     */
     static boolean absent(String... names) {
-        rootOnDebian() && installed().every { installedName -> !names.any { installedName == it || installedName.startsWith(it + ':') } }
+        rootOnDebian() && MachineWideExtension.hold("the look at ${names.join(', ')}") {
+            installed().every { installedName -> !names.any { installedName == it || installedName.startsWith(it + ':') } }
+        }
     }
 
     /** Purges what is installed now and was not in {@code before}; nothing else. */
