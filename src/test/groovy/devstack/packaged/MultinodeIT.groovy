@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import devstack.testkit.MachineWide
 import spock.lang.Requires
 import spock.lang.Specification
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit
  */
 @Requires(value = { MultinodeIT.whyNot() == null },
         reason = 'needs root and network namespaces on Debian (ansible/test-on-one-machine.sh --check says why not)')
+@MachineWide
 class MultinodeIT extends Specification {
     static final Path PROJECT = Path.of('').toAbsolutePath()
     static final Path SCRIPT = PROJECT.resolve('ansible/test-on-one-machine.sh')

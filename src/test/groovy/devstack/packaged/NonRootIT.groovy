@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import devstack.testkit.MachineWide
 import devstack.testkit.MachinePackages
 import spock.lang.Requires
 import spock.lang.Shared
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit
  */
 @Stepwise
 @Requires({ System.getProperty('user.name') == 'root' && Files.isExecutable(Path.of('/usr/bin/apt-get')) })
+@MachineWide
 class NonRootIT extends Specification {
     static final String USER = 'devstack-it'
     static final Path PROJECT = Path.of('').toAbsolutePath()

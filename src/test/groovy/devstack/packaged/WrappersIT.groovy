@@ -1,5 +1,6 @@
 package devstack.packaged
 
+import devstack.testkit.MachineWide
 import devstack.testkit.MachinePackages
 import spock.lang.Requires
 import spock.lang.Shared
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit
  */
 @Stepwise
 @Requires({ System.getProperty('user.name') == 'root' && Files.isExecutable(Path.of('/usr/bin/apt-get')) })
+@MachineWide
 class WrappersIT extends Specification {
     static final Path PROJECT = Path.of('').toAbsolutePath()
 
