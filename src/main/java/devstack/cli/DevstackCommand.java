@@ -50,12 +50,13 @@ public final class DevstackCommand implements Callable<Integer> {
     /**
      * The command line for the program's own arguments, with the model of only the command they name: building a
      * command's model from its annotations is most of what picocli costs at start-up. {@code stack ...} gets the
-     * stack command alone, a lone {@code --version} none; help, usage errors and anything else get every
-     * command, for the listing and the "did you mean" hints.
+     * stack command alone, a lone {@code --version} none; help, completion (whose script lists them), usage
+     * errors and anything else get every command, for the listing and the "did you mean" hints.
      */
-    static CommandLine forArguments(Map<String, String> environment, Supplier<Instant> started, String... args) {
+    public static CommandLine forArguments(Map<String, String> environment, Supplier<Instant> started,
+                                           String... args) {
         String first = args.length == 0 ? "" : args[0];
-        if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
             return commandLine(environment, started, List.of(first));
         }
         if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {

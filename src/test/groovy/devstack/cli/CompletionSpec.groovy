@@ -7,7 +7,6 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.util.concurrent.TimeUnit
 
 /** {@code devstack completion bash|zsh|gdsl}: completion scripts that the real shells run. */
 class CompletionSpec extends Specification {
@@ -27,16 +26,22 @@ class CompletionSpec extends Specification {
         file
     }
 
-    /** Runs {@code shell -c code}, returning stdout; fails the spec on a non-zero exit (bounded by a generous timeout). */
+    /**
+     * Runs {@code shell -c code}, returning stdout; fails the spec on a non-zero exit. The output goes to files, read
+     * once the shell has ended (bounded by a generous timeout), so none of it can still be on its way.
+     */
     static String shell(String program, String code) {
-        def process = new ProcessBuilder(program, '-c', code).redirectErrorStream(false).start()
-        def out = new StringBuilder()
-        def err = new StringBuilder()
-        process.consumeProcessOutput(out, err)
-        assert process.waitFor(60, TimeUnit.SECONDS): "$program did not finish"
-        process.waitForProcessOutput()
-        assert process.exitValue() == 0: "$program failed: $err"
-        out.toString()
+        Path out = Files.createTempFile('completion', '.out')
+        Path err = Files.createTempFile('completion', '.err')
+        try {
+            def process = new ProcessBuilder(program, '-c', code).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start()
+            assert process.exitCode() == 0: "$program failed: ${Files.readString(err)}"
+            Files.readString(out)
+        } finally {
+            Files.deleteIfExists(out)
+            Files.deleteIfExists(err)
+        }
     }
 
     /** Completes {@code words} (the last one being completed) with the script's function, as the shell would. */

@@ -33,8 +33,9 @@ class Cli {
         def err = new StringWriter()
         // No class cache unless a spec asks for one: specs must not write to the user's ~/.cache.
         def environment = [PATH: System.getenv('PATH'), HOME: System.getenv('HOME'), DEVSTACK_CACHE_DIR: 'off'] + env
-        def commandLine = started == null ? DevstackCommand.commandLine(environment)
-                : DevstackCommand.commandLine(environment, { started } as java.util.function.Supplier)
+        // As the program builds it (Main): the model of the command named only, every command where it needs them.
+        def startedAt = started ?: java.time.Instant.now()
+        def commandLine = DevstackCommand.forArguments(environment, { startedAt } as java.util.function.Supplier, argv)
         commandLine.out = new PrintWriter(out)
         commandLine.err = new PrintWriter(err)
         int code = commandLine.execute(argv)
