@@ -64,9 +64,14 @@ public final class CallCheck {
             + "defines it; a call the check cannot see (a function made at run time) is marked with // devstack:dynamic"
             + " (docs/plugins.md#devstack-check)";
 
-    /** The version of what reads a plugin's code, in the key of what the class cache keeps of it. */
-    private static final String READER_VERSION = ClassCache.codeVersion(CodeReader.class, PluginCode.class,
-            PluginCode.Call.class, PluginCode.SourceCall.class, PluginCode.Arity.class, PluginCodeFormat.class);
+    /**
+     * The version of what reads a plugin's code, in the key of what the class cache keeps of it: hashed from the
+     * class files on first use, so a run without a cache never reads them.
+     */
+    private static final class ReaderVersion {
+        static final String VALUE = ClassCache.codeVersion(CodeReader.class, PluginCode.class, PluginCode.Call.class,
+                PluginCode.SourceCall.class, PluginCode.Arity.class, PluginCodeFormat.class);
+    }
 
     private final Path topDir;
     private final CodeReader reader;
@@ -335,8 +340,10 @@ public final class CallCheck {
         if (shown.isAbsolute()) {
             read.add(key(shown));
         }
-        String kind = "call check " + READER_VERSION + " " + source.displayName() + " " + reader.expansions();
-        Optional<PluginCode> kept = plugin.syntaxTree().isPresent() ? Optional.empty()
+        // Without a class cache there is nothing to look up or keep.
+        String kind = compiler.caches()
+                ? "call check " + ReaderVersion.VALUE + " " + source.displayName() + " " + reader.expansions() : null;
+        Optional<PluginCode> kept = kind == null || plugin.syntaxTree().isPresent() ? Optional.empty()
                 : compiler.derived(kind, text).flatMap(CallCheck::decode);
         if (kept.isPresent()) {
             return new Checked(owner, plugin, kept.get());
@@ -346,7 +353,9 @@ public final class CallCheck {
             return SyntaxTrees.parse(source.displayName(), text);
         });
         PluginCode code = reader.read(source.displayName(), module, text);
-        compiler.keepDerived(kind, text, PluginCodeFormat.encode(code));
+        if (kind != null) {
+            compiler.keepDerived(kind, text, PluginCodeFormat.encode(code));
+        }
         return new Checked(owner, plugin, code);
     }
 

@@ -142,6 +142,11 @@ public final class PluginCompiler {
         return plugin;
     }
 
+    /** Whether this compiler keeps classes, and what checks read, between runs. */
+    public boolean caches() {
+        return cache.isEnabled();
+    }
+
     /**
      * What a check read from a plugin's text earlier (see {@link #keepDerived}), if the class cache holds it for
      * this compiler, this {@code kind} and exactly this text.
