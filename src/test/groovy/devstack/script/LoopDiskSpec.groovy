@@ -1,5 +1,6 @@
 package devstack.script
 
+import devstack.testkit.MachinePackages
 import devstack.testkit.MachineWide
 import devstack.testkit.Cli
 import devstack.testkit.Tree
@@ -36,7 +37,7 @@ class LoopDiskSpec extends Specification {
     @Shared
     byte[] fstabBefore
     @Shared
-    List<String> installedHere = []
+    Set<String> packagesBefore
 
     static boolean possible() {
         System.getProperty('user.name') == 'root' && Files.exists(Path.of('/dev/loop-control'))
@@ -49,19 +50,14 @@ class LoopDiskSpec extends Specification {
         [exit: process.exitCode(), out: output]
     }
 
-    static Set<String> installedPackages() {
-        run('dpkg-query', '--show', '--showformat=${Package} ${Status}\\n').out.readLines()
-                .findAll { it.endsWith(' installed') }.collect { it.split(' ')[0] } as Set
-    }
-
     static boolean mounted(Path dir) {
         Files.readAllLines(Path.of('/proc/mounts')).any { it.split(' ')[1] == dir.toString() }
     }
 
     def setupSpec() {
         fstabBefore = Files.readAllBytes(FSTAB)
+        packagesBefore = MachinePackages.installed()
         if (!Files.isExecutable(Path.of('/usr/sbin/mkfs.xfs'))) {
-            Set<String> before = installedPackages()
             def install = { run('env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '--assume-yes',
                     '--no-install-recommends', 'xfsprogs') }
             if (install().exit != 0) {
@@ -69,7 +65,6 @@ class LoopDiskSpec extends Specification {
                 def second = install()
                 assert second.exit == 0: second.out
             }
-            installedHere = (installedPackages() - before) as List
         }
         dir = Files.createTempDirectory('devstack-loop-disk')
         tree = new Tree(dir.resolve('tree'))
@@ -87,8 +82,8 @@ class LoopDiskSpec extends Specification {
         if (dir != null && !(mount != null && mounted(mount))) {
             dir.toFile().deleteDir()
         }
-        if (installedHere) {
-            assert run((['apt-get', 'purge', '--assume-yes'] + installedHere) as String[]).exit == 0
+        if (packagesBefore != null) {
+            MachinePackages.restore(packagesBefore) // xfsprogs and what came with it, if this spec installed them
         }
     }
 
