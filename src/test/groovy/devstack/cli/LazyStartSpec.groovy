@@ -42,13 +42,26 @@ class LazyStartSpec extends Specification {
         where:
         argv                       | exit
         ['--help']                 | 0
-        ['--version']              | 0
         ['stack', '--help']        | 0
         ['unstack', '--version']   | 0
         ['help', 'clean']          | 0
         []                         | 2
         ['restack']                | 2
         ['stack', '--frobnicate']  | 2
+    }
+
+    def "#argv answers from the build's record alone: no command line model, no Groovy"() {
+        when:
+        def run = loadedClasses(*argv)
+
+        then:
+        run.exit == 0
+        run.loaded.contains('devstack.cli.BuildVersion')
+        run.loaded.findAll { it in ['picocli.CommandLine', 'devstack.cli.DevstackCommand'] } == []
+        run.loaded.findAll { it.startsWith('groovy.') || it.startsWith('org.codehaus.groovy.') } == []
+
+        where:
+        argv << [['--version'], ['-V']]
     }
 
     def "#argv builds the commands it names and no other"() {
