@@ -23,15 +23,17 @@ major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.spec
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$JAVA_HOME/bin/javac" -d "$work" -cp "$TOP_DIR/target/lib/*" "$TOP_DIR/bench/groovy-floor/GroovyFloor.java"
-classpath="$TOP_DIR/target/lib/groovy-5.0.7.jar:$work"
+"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$TOP_DIR/target/lib/*" "$TOP_DIR/bench/groovy-floor/GroovyFloor.java"
+# A jar: class-data archives hold classes from jars only.
+"$JAVA_HOME/bin/jar" --create --file "$work/floor.jar" -C "$work/classes" .
+classpath="$TOP_DIR/target/lib/groovy-5.0.7.jar:$work/floor.jar"
 # bin/devstack's flags, and an archive of the classes this program loads, made by one run of it.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -XX:-UsePerfData -Xlog:cds*=off)
 if ((major >= 25)); then
-    "$java" "${flags[@]}" -Xlog:aot*=off -XX:AOTCacheOutput="$work/floor.aot" -cp "$classpath" GroovyFloor call
+    "$java" "${flags[@]}" -Xlog:aot*=off -XX:AOTCacheOutput="$work/floor.aot" -cp "$classpath" GroovyFloor call &>/dev/null
     flags+=(-Xlog:aot*=off -XX:AOTCache="$work/floor.aot")
 else
-    "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -cp "$classpath" GroovyFloor call
+    "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -cp "$classpath" GroovyFloor call &>/dev/null
     flags+=(-XX:SharedArchiveFile="$work/floor.jsa")
 fi
 
