@@ -12,6 +12,7 @@
 #   peak RSS of stack at 100 hooks                 <= 150 MiB
 # In the same run, bench/bash-dispatch/ runs the same hooks written in bash the way DevStack's stack.sh runs
 # extras.d (every hook sourced at every phase, DevStack's is_service_enabled), so every figure has its ratio.
+# It ends with the floor (bench/groovy-floor.sh): what a JVM that only starts the Groovy runtime costs here.
 # Exits 1 when a figure misses its target, 2 on bad usage. Performance is checked here, never in a unit test.
 #
 # Usage: bench/lifecycle.sh [RUNS]          (default 7; the program is built first if needed)
@@ -190,5 +191,10 @@ if [[ -n ${warm[20]:-} && -n ${warm[100]:-} && -n ${warm[300]:-} ]]; then
     limit=$(awk -v l="$per_hook_low" 'BEGIN { printf "%.5f", (l > 0.0005 ? l : 0.0005) * 1.5 }')
     echo "cost of one more hook: ${per_hook_low} s from 20 to 100 hooks"
     report "cost of one more hook, 100 to 300" "$per_hook_high" "$per_hook_high" "$per_hook_high" s "$limit"
+fi
+# What the Groovy runtime alone costs a JVM on this machine: no run of the program can be faster (performance.md).
+if [[ -z ${DEVSTACK:-} ]]; then
+    echo "# the floor under any run of a hook (bench/groovy-floor.sh):"
+    "$BENCH_DIR/groovy-floor.sh" "$RUNS" | sed -n '/^# /!p'
 fi
 exit $status
