@@ -13,6 +13,11 @@ import picocli.CommandLine.IVersionProvider;
 final class BuildVersion implements IVersionProvider {
     static final String RESOURCE = "/devstack/build.properties";
 
+    /** Whether the arguments are a lone {@code --version} (or {@code -V}): the one answer that needs no command. */
+    static boolean isAskedAlone(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
     @Override
     public String[] getVersion() {
         Properties build = new Properties();

@@ -59,7 +59,7 @@ public final class DevstackCommand implements Callable<Integer> {
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
             return commandLine(environment, started, List.of(first));
         }
-        if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+        if (BuildVersion.isAskedAlone(args)) {
             return commandLine(environment, started, List.of());
         }
         return commandLine(environment, started, SUBCOMMANDS.keySet());

@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // The one answer that needs nothing but the build's own record: given before the command line is modelled.
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (BuildVersion.isAskedAlone(args)) {
             for (String line : new BuildVersion().getVersion()) {
                 System.out.println(line);
             }
