@@ -26,6 +26,14 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         Class.forName("devstack.cli.Main");
+        exercise();
+    }
+
+    /**
+     * Runs every command once on the training tree, with their output thrown away. A spare JVM does this too
+     * before it waits for its run, so that the run finds the classes loaded and linked and the hot code compiled.
+     */
+    public static void exercise() throws IOException {
         Path tree = Files.createTempDirectory("devstack-archive-training");
         try {
             write(tree);

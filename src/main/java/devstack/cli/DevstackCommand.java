@@ -24,13 +24,15 @@ public final class DevstackCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Supplier<Instant> started;
+    private final boolean interactive;
 
     @Spec
     private CommandSpec spec;
 
-    DevstackCommand(Map<String, String> environment, Supplier<Instant> started) {
+    DevstackCommand(Map<String, String> environment, Supplier<Instant> started, boolean interactive) {
         this.environment = Map.copyOf(environment);
         this.started = started;
+        this.interactive = interactive;
     }
 
     /** The command line for this program, with {@code environment} as the process environment plugins see. */
@@ -44,7 +46,7 @@ public final class DevstackCommand implements Callable<Integer> {
      * its process, so that "completed in N seconds" counts start-up too).
      */
     public static CommandLine commandLine(Map<String, String> environment, Supplier<Instant> started) {
-        return commandLine(environment, started, SUBCOMMANDS.keySet());
+        return commandLine(environment, started, System.console() != null, SUBCOMMANDS.keySet());
     }
 
     /**
@@ -55,29 +57,38 @@ public final class DevstackCommand implements Callable<Integer> {
      */
     public static CommandLine forArguments(Map<String, String> environment, Supplier<Instant> started,
                                            String... args) {
+        return forArguments(environment, started, System.console() != null, args);
+    }
+
+    /**
+     * As {@link #forArguments(Map, Supplier, String...)}, for a run whose terminal is not this process's own (a
+     * spare JVM runs the command of another process): {@code interactive} says whether its input and output are
+     * a terminal.
+     */
+    public static CommandLine forArguments(Map<String, String> environment, Supplier<Instant> started,
+                                           boolean interactive, String... args) {
         String first = args.length == 0 ? "" : args[0];
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion")) {
-            return commandLine(environment, started, List.of(first));
+            return commandLine(environment, started, interactive, List.of(first));
         }
         if (BuildVersion.isAskedAlone(args)) {
-            return commandLine(environment, started, List.of());
+            return commandLine(environment, started, interactive, List.of());
         }
-        return commandLine(environment, started, SUBCOMMANDS.keySet());
+        return commandLine(environment, started, interactive, SUBCOMMANDS.keySet());
     }
 
     private static CommandLine commandLine(Map<String, String> environment, Supplier<Instant> started,
-                                           Collection<String> subcommands) {
+                                           boolean interactive, Collection<String> subcommands) {
         // picocli looks for Groovy closures in annotations, which loads the Groovy runtime on every command line,
         // --help and --version included; none of ours is a closure. It also loads the java.sql and java.time
         // classes its converters for those types need; no option of ours has such a type.
         System.setProperty("picocli.disable.closures", "true");
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
-        CommandLine commandLine = new CommandLine(new DevstackCommand(environment, started));
+        CommandLine commandLine = new CommandLine(new DevstackCommand(environment, started, interactive));
         subcommands.forEach(name -> commandLine.addSubcommand(name, SUBCOMMANDS.get(name).get()));
         commandLine.setExecutionExceptionHandler(new InternalErrorHandler());
-        Terminal terminal = new Terminal(environment);
-        commandLine.setColorScheme(Help.defaultColorScheme(terminal.allowsColours() ? Help.Ansi.AUTO
-                : Help.Ansi.OFF));
+        Terminal terminal = new Terminal(environment, interactive);
+        commandLine.setColorScheme(Help.defaultColorScheme(terminal.colouredHelp() ? Help.Ansi.ON : Help.Ansi.OFF));
         return commandLine;
     }
 
@@ -99,7 +110,7 @@ public final class DevstackCommand implements Callable<Integer> {
     }
 
     Terminal terminal() {
-        return new Terminal(environment);
+        return new Terminal(environment, interactive);
     }
 
     /** When the run started. */

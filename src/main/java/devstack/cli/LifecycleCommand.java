@@ -122,7 +122,7 @@ abstract class LifecycleCommand implements Callable<Integer> {
                     new Host.Options(clonesPlugins(), ClassCache.forUser(parent.environment(), console::detail)));
             interruptReport = new Thread(() -> reportInterrupt(console, lifecycle, end), "interrupt-report");
             Runtime.getRuntime().addShutdownHook(interruptReport);
-            if (System.console() != null && parent.terminal().allowsEscapes()) {
+            if (parent.terminal().allowsStatusLine()) {
                 console.useStatusLine(new StatusLine(out, () -> console.masked(lifecycle.status().describe())));
             }
             run(lifecycle, parent.started());
