@@ -10,6 +10,10 @@
 #   stack, cold (the first run after editing one hook) <= warm + 0.5 s
 #   300 hooks: no super-linear term (the cost of a hook from 100 to 300 at most 1.5x its cost from 20 to 100)
 #   peak RSS of stack at 100 hooks                 <= 150 MiB
+# A warm run is one that finds the spare JVM the last run left ready (docs/configuration.md, "The spare JVM"), as
+# a run does that comes a few seconds after the last: the benchmark waits for it before each run, outside the
+# timing, and counts its memory with the launcher's. "no spare JVM" is the same run in the launcher's own JVM
+# (DEVSTACK_SPARE_JVM=off), printed for comparison, without a target.
 # In the same run, bench/bash-dispatch/ runs the same hooks written in bash the way DevStack's stack.sh runs
 # extras.d (every hook sourced at every phase, DevStack's is_service_enabled), so every figure has its ratio.
 # It ends with the floor (bench/groovy-floor.sh): what a JVM that only starts the Groovy runtime costs here.
@@ -34,10 +38,37 @@ else
 fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# The benchmark's class cache and JVM archive: its own, so that it measures what it builds.
+# The benchmark's class cache, JVM archive and spare JVMs: its own, so that it measures what it builds.
 export DEVSTACK_CACHE_DIR="$work/cache"
 mkdir -m 700 "$DEVSTACK_CACHE_DIR"
+spares="$DEVSTACK_CACHE_DIR/jvm/spare"
+# The spare JVM that serves a run reports its peak memory here (the launcher's own is measured by time(1)).
+export DEVSTACK_SPARE_JVM_REPORT="$work/spare-rss"
+
+# stop_spares: stops the spare JVMs the benchmark left (their wrappers' process groups), and waits for them.
+stop_spares() {
+    local dir pid pids=()
+    for dir in "$spares"/*-*.*; do
+        [[ -d $dir ]] || continue
+        pid=${dir##*-}
+        pid=${pid%.*}
+        kill -TERM -- "-$pid" 2>/dev/null && pids+=("$pid")
+    done
+    for pid in "${pids[@]}"; do
+        tail -s 0.2 --pid="$pid" -f /dev/null
+    done
+}
+trap 'stop_spares; rm -rf "$work"' EXIT
+
+# wait_for_spare: waits (at most two minutes) until the spare JVM the last run left is ready: a warm run is one
+# that finds it so, as a run does that comes a few seconds after the last.
+wait_for_spare() {
+    local tries=0
+    until compgen -G "$spares/*.ready" >/dev/null && ! compgen -G "$spares/*.warming" >/dev/null; do
+        ((tries++ < 1200)) || { echo "bench: no spare JVM got ready within two minutes" >&2; exit 1; }
+        sleep 0.1
+    done
+}
 
 # --- trees --------------------------------------------------------------------------------------------------
 
@@ -84,6 +115,10 @@ HOOK
 measure() {
     local out=$1
     shift
+    if [[ -z ${DEVSTACK:-} && ${DEVSTACK_SPARE_JVM:-on} == on && " $* " == *" stack "* ]]; then
+        wait_for_spare
+    fi
+    : >"$DEVSTACK_SPARE_JVM_REPORT"
     local start=$EPOCHREALTIME
     if ! /usr/bin/time -f '%M' -o "$work/rss" "$@" >"$work/last.out" 2>&1; then
         echo "bench: this command failed: $*" >&2
@@ -91,7 +126,11 @@ measure() {
         exit 1
     fi
     local end=$EPOCHREALTIME
-    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }') $(tail -n 1 "$work/rss")" >>"$out"
+    # Peak memory: the launcher's, plus that of the spare JVM that ran the command, if one did.
+    local rss spare_rss
+    rss=$(tail -n 1 "$work/rss")
+    spare_rss=$(tail -n 1 "$DEVSTACK_SPARE_JVM_REPORT")
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }') $((rss + ${spare_rss:-0}))" >>"$out"
 }
 
 # stats FILE COLUMN: "median min max" of a column of samples
@@ -156,8 +195,14 @@ for n in $SIZES; do
     : >"$work/warm$n"
     : >"$work/cold$n"
     : >"$work/bash$n"
+    : >"$work/nospare$n"
     for ((r = 0; r < RUNS; r++)); do
         measure "$work/bash$n" bash "$work/b$n/stack.sh"
+        # In the launcher's own JVM: "off" also stops the spares, so these runs come first.
+        DEVSTACK_SPARE_JVM=off measure "$work/nospare$n" "${program[@]}" stack --top-dir "$work/g$n"
+    done
+    "${program[@]}" stack --top-dir "$work/g$n" >/dev/null 2>&1 # leaves a spare JVM
+    for ((r = 0; r < RUNS; r++)); do
         measure "$work/warm$n" "${program[@]}" stack --top-dir "$work/g$n"
         # cold: one hook edited since the last run
         echo "// edit $r" >>"$work/g$n/extras.d/$(ls "$work/g$n/extras.d" | head -n 1)"
@@ -176,6 +221,8 @@ for n in $SIZES; do
     read -r cmedian cmin cmax < <(stats "$work/cold$n" 1)
     report "stack $n hooks, one hook edited" "$cmedian" "$cmin" "$cmax" s \
         "$(awk -v w="$median" 'BEGIN { printf "%.3f", w + 0.5 }')" "$bash_median"
+    read -r nmedian nmin nmax < <(stats "$work/nospare$n" 1)
+    report "stack $n hooks, warm, no spare JVM" "$nmedian" "$nmin" "$nmax" s "" "$bash_median"
     read -r rss rmin rmax < <(stats "$work/warm$n" 2)
     report "stack $n hooks, peak RSS" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
         "$(awk -v k="$rmin" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rmax" 'BEGIN { print k / 1024 }')" MiB \
