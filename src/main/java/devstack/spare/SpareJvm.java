@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A spare JVM: what lets a warm run start in a fraction of the time a JVM takes to start Groovy. The launcher
- * ({@code bin/devstack}) starts one after a run that loads plugins, with that run's JDK, options, working directory
- * and locale. It warms up on a tree of its own, then waits for one command. The next launcher with the same
- * settings claims it, and it runs that launcher's command as that launcher's JVM would: with its arguments,
- * environment, start time and standard streams. Then it exits with the command's status, which its wrapper
- * ({@code bin/devstack-spare}) passes to the launcher. One command per JVM: no state of one run (a plugin's
- * meta-class changes, a system property) can reach another.
+ * ({@code bin/devstack}) starts one after {@code stack}, {@code plugins} and {@code check}, with that run's JDK,
+ * options, working directory and locale. It warms up on a tree of its own, then waits for one command. The next
+ * launcher with the same settings claims it, and it runs that launcher's command as that launcher's JVM would:
+ * with its arguments, environment, start time and standard streams. Then it exits with the command's status,
+ * which its wrapper ({@code bin/devstack-spare}) passes to the launcher. One command per JVM: no state of one run
+ * (a plugin's meta-class changes, a system property) can reach another.
  *
  * <p>Its directory, {@code NAME.warming} while it warms up, tells the launchers its state by its suffix:
  * {@code .ready} (renamed by this JVM), {@code .claimed} (renamed by the launcher that got it) or {@code .expired}

@@ -232,6 +232,33 @@ class SpareJvmIT extends Specification {
         waitUntil { !ProcessHandle.of(spare).present && spareStates().isEmpty() }
     }
 
+    def "#command may run in a spare, but leaves none: after it, nothing of the tree runs, as after DevStack's"() {
+        given:
+        run('stack', '--top-dir', "../$name")
+        long spare = readySpare()
+
+        when:
+        def result = run(command, '--top-dir', "../$name")
+
+        then: 'the spare ran it, and no spare is left'
+        result.exit == 0
+        result.err == ''
+        waitUntil { !ProcessHandle.of(spare).present && spareStates().isEmpty() }
+
+        when: 'it runs in a JVM of its own (other settings), beside a spare'
+        run('stack', '--top-dir', "../$name")
+        spare = readySpare()
+        def own = run([TZ: 'Pacific/Auckland'], command, '--top-dir', "../$name")
+
+        then: 'that spare was stopped before the run, and none was started after it'
+        own.exit == 0
+        !ProcessHandle.of(spare).present
+        spareStates().isEmpty()
+
+        where:
+        command << ['unstack', 'clean']
+    }
+
     def "a spare that no run claims within DEVSTACK_SPARE_JVM_IDLE seconds ends, and leaves nothing behind"() {
         when:
         run([DEVSTACK_SPARE_JVM_IDLE: '2'], 'stack', '--top-dir', "../$name")
