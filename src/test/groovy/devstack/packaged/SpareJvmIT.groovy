@@ -1,6 +1,7 @@
 package devstack.packaged
 
 import devstack.testkit.BoundedWaits
+import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit
  * that the next command with the same settings runs in, as if it were that launcher's own: its arguments,
  * directory, environment, standard streams, exit status and Ctrl-C. A probe hook says which process ran it: the
  * launcher's own JVM has the launcher's process id (bin/devstack execs it), a spare's is the child of the wrapper
- * its directory names. Each feature has a cache of its own; every spare it started is stopped after it.
+ * its directory names. The features share one cache (class cache, JVM archive, spares), so that the archive is
+ * built once; each has a tree of its own, so a spare of one feature never matches another's settings, and every
+ * spare a feature started is stopped after it.
  */
 class SpareJvmIT extends Specification {
     static final Path PROJECT = Path.of('').toAbsolutePath()
@@ -22,6 +25,10 @@ class SpareJvmIT extends Specification {
 
     @TempDir
     Path dir
+
+    @TempDir
+    @Shared
+    Path shared
 
     /** The tree's name, unique on the machine: commands name it relatively ({@code --top-dir ../NAME}). */
     String name = "spare-it-${System.nanoTime()}"
@@ -45,9 +52,14 @@ class SpareJvmIT extends Specification {
                 }
             }
             '''.stripIndent())
-        Path cache = dir.resolve('cache')
-        Files.createDirectory(cache)
+        Path cache = shared.resolve('cache')
+        Files.createDirectories(cache)
         spares = cache.resolve('jvm/spare')
+    }
+
+    def cleanupSpec() {
+        // The archive the first run left to be built in the background: waited for before its directory goes.
+        LauncherIT.waitForArchive(shared.resolve('cache'))
     }
 
     def cleanup() {
@@ -75,7 +87,7 @@ class SpareJvmIT extends Specification {
         def builder = new ProcessBuilder(['env', '--default-signal=INT,QUIT',
                                           PROJECT.resolve('bin/devstack').toString()] + command.toList())
                 .directory(tree.toFile())
-        builder.environment().putAll([DEVSTACK_CACHE_DIR: dir.resolve('cache').toString(), DEVSTACK_SPARE_JVM: 'on',
+        builder.environment().putAll([DEVSTACK_CACHE_DIR: shared.resolve('cache').toString(), DEVSTACK_SPARE_JVM: 'on',
                                       SPARE_PROBE: 'none'] + env)
         builder.start()
     }
@@ -213,7 +225,6 @@ class SpareJvmIT extends Specification {
         where:
         what        | env
         'time zone' | [TZ: 'Pacific/Auckland']
-        'locale'    | [LC_ALL: 'C']
     }
 
     def "DEVSTACK_SPARE_JVM=off runs the command in the launcher's JVM and stops the tree's spares"() {
