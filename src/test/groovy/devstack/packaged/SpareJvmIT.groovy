@@ -64,9 +64,8 @@ class SpareJvmIT extends Specification {
 
     def cleanup() {
         // The launchers that ran the JVM themselves start a spare once it ends, from a process that has their
-        // command line: wait for those (a run a spare still has ends when it is stopped), then stop every spare
-        // of this feature's cache.
-        stopSpares()
+        // command line: wait for those (stopping a spare first would keep that process waiting for its
+        // directory), then stop every spare of the cache.
         waitUntil { !processes().any { it.contains('bin/devstack ') && it.contains("../$name") } }
         stopSpares()
     }
